@@ -1,0 +1,25 @@
+package io.cachet;
+
+import java.util.TimeZone;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * Cachet for the JVM: a self-hosted status page, wire-compatible with the Cachet 2.4 API.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CachetApplication {
+
+	public static void main(String[] args) {
+		// Timestamps are stored as UTC wall-clock values; the JDBC drivers convert
+		// through the JVM
+		// time zone, so it must be UTC for the stored values to mean the same on every
+		// node.
+		TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+		SpringApplication.run(CachetApplication.class, args);
+	}
+
+}

@@ -1,0 +1,71 @@
+package io.cachet.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+
+/**
+ * Cachet's error envelope:
+ * {@code {"errors":[{"id","status","title","detail","meta":{"details":[]}}]}}. Titles and
+ * details are the fixed texts Cachet's error displayer uses, safe to show.
+ */
+record ApiErrors(List<Error> errors) {
+
+	static ApiErrors of(HttpStatusCode status) {
+		return new ApiErrors(List
+			.of(new Error(UUID.randomUUID().toString(), status.value(), title(status), detail(status.value()), null)));
+	}
+
+	/**
+	 * A 400 with the list of what was wrong with the request, as Cachet reports
+	 * validation errors.
+	 */
+	static ApiErrors badRequest(List<String> details) {
+		HttpStatus status = HttpStatus.BAD_REQUEST;
+		return new ApiErrors(List.of(new Error(UUID.randomUUID().toString(), status.value(), title(status),
+				detail(status.value()), new Meta(details))));
+	}
+
+	int status() {
+		return this.errors.get(0).status();
+	}
+
+	private static String title(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "Error";
+	}
+
+	private static String detail(int status) {
+		return switch (status) {
+			case 400 -> "The request cannot be fulfilled due to bad syntax.";
+			case 401 -> "Authentication is required and has failed or has not yet been provided.";
+			case 403 -> "The request was a valid request, but the server is refusing to respond to it.";
+			case 404 -> "The requested resource could not be found but may be available again in the future.";
+			case 405 -> "A request was made of a resource using a request method not supported by that resource.";
+			case 406 -> "The requested resource is only capable of generating content not acceptable "
+					+ "according to the Accept headers sent in the request.";
+			case 409 -> "The request could not be processed because of conflict in the request.";
+			case 413 -> "The request is larger than the server is willing or able to process.";
+			case 415 -> "The request entity has a media type which the server or resource does not support.";
+			case 422 -> "The request was well-formed but was unable to be followed due to semantic errors.";
+			case 429 -> "Too many requests have been sent in a given amount of time.";
+			case 503 -> "The server is currently unavailable. It may be overloaded or down for maintenance.";
+			default -> "An error has occurred and this resource cannot be displayed.";
+		};
+	}
+
+	record Error(String id, int status, String title, String detail,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Meta meta) {
+
+	}
+
+	record Meta(List<String> details) {
+
+	}
+
+}

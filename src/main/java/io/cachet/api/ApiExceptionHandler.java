@@ -1,0 +1,65 @@
+package io.cachet.api;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Maps every exception raised by an API controller to Cachet's error envelope. Spring
+ * MVC's own exceptions keep their status (400 for a malformed body, 405, 415, ...); an
+ * unexpected exception is logged once and answered with a generic 500 that reveals
+ * nothing.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<String> details = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(ApiExceptionHandler::describe)
+			.toList();
+		return ResponseEntity.badRequest().body(ApiErrors.badRequest(details));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(ApiErrors.badRequest(List.of("The request body is not valid JSON.")));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		return ResponseEntity.status(statusCode).headers(headers).body(ApiErrors.of(statusCode));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleUnexpected(Exception ex) {
+		log.error("Unexpected error in an API request", ex);
+		return ResponseEntity.internalServerError().body(ApiErrors.of(HttpStatus.INTERNAL_SERVER_ERROR));
+	}
+
+	private static String describe(FieldError error) {
+		return "The " + error.getField() + " " + error.getDefaultMessage() + ".";
+	}
+
+}

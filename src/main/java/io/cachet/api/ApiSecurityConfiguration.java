@@ -1,0 +1,61 @@
+package io.cachet.api;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+
+import io.cachet.user.UserService;
+
+/**
+ * Security of {@code /api/**}: stateless, authenticated by the {@code X-Cachet-Token}
+ * header only.
+ * <p>
+ * Reads are public (a valid token shows more, as in Cachet) except the subscriber list;
+ * every other method needs a token, so a write route added later is protected without
+ * further configuration. A dashboard session does not authenticate API calls: the API has
+ * no CSRF protection because it accepts no cookies.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.HEAD, "/api/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.OPTIONS, "/api/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(
+						(request, response, ex) -> errorWriter.write(response, ApiErrors.of(HttpStatus.UNAUTHORIZED)))
+				.accessDeniedHandler(
+						(request, response, ex) -> errorWriter.write(response, ApiErrors.of(HttpStatus.FORBIDDEN))))
+			.addFilterBefore(new ApiAcceptFilter(errorWriter), SecurityContextHolderFilter.class)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(userService), AnonymousAuthenticationFilter.class);
+		return http.build();
+	}
+
+}

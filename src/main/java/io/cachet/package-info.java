@@ -1,0 +1,7 @@
+/**
+ * Cachet for the JVM. Each direct sub-package is an application module (Spring Modulith).
+ */
+@NullMarked
+package io.cachet;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package io.cachet.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import io.cachet.user.internal.User;
+import io.cachet.user.internal.UserRepository;
+
+/**
+ * Users and API tokens.
+ */
+@Service
+@Validated
+public class UserService {
+
+	private static final int MAX_TOKEN_LENGTH = 255;
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final Clock clock;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+		this.users = users;
+		this.passwordEncoder = passwordEncoder;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates a user with a BCrypt-hashed password and an API token (the given one, or a
+	 * new one).
+	 * @return the user and its API token, which cannot be read back later
+	 * @throws DuplicateUserException if the username (ignoring case), e-mail or token is
+	 * taken
+	 */
+	@Transactional
+	public CreatedUser createUser(@Valid CreateUser command) {
+		String username = command.username().strip();
+		String email = command.email().strip().toLowerCase(Locale.ROOT);
+		String token = (command.apiToken() != null) ? command.apiToken() : ApiTokens.generate();
+		String tokenDigest = ApiTokens.digest(token);
+		if (this.users.countByUsernameIgnoringCase(username) > 0) {
+			throw DuplicateUserException.forUsername(username);
+		}
+		if (this.users.existsByEmail(email)) {
+			throw DuplicateUserException.forEmail(email);
+		}
+		if (this.users.existsByApiKeyHash(tokenDigest)) {
+			throw DuplicateUserException.forApiToken();
+		}
+		User user = User.create(username, email, this.passwordEncoder.encode(command.password()), tokenDigest,
+				command.level(), now());
+		return new CreatedUser(this.users.save(user).toView(), token);
+	}
+
+	/**
+	 * Resolves an API token (the {@code X-Cachet-Token} header) to its user.
+	 * @return the active user owning the token, or empty for an unknown token or a
+	 * deactivated user
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AuthenticatedUser> authenticateApiToken(String token) {
+		if (token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+			return Optional.empty();
+		}
+		String digest = ApiTokens.digest(token);
+		return this.users.findByApiKeyHash(digest)
+			.filter((user) -> ApiTokens.digestsEqual(user.getApiKeyHash(), digest))
+			.filter(User::isActive)
+			.map((user) -> new AuthenticatedUser(user.toView().id(), user.getUsername(), user.getLevel()));
+	}
+
+	/**
+	 * @return whether at least one user exists (the setup has been done)
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasUsers() {
+		return this.users.count() > 0;
+	}
+
+	/**
+	 * @return the user with this username (ignoring case) or e-mail address
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserView> findByLogin(String login) {
+		return this.users.findByLogin(login.strip()).map(User::toView);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,124 @@
+package io.cachet.user.internal;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.relational.core.mapping.Column;
+import org.springframework.data.relational.core.mapping.Table;
+
+import io.cachet.user.UserLevel;
+import io.cachet.user.UserView;
+
+/**
+ * A dashboard user (aggregate root of the {@code users} table).
+ */
+@Table("users")
+public class User {
+
+	@Id
+	private @Nullable Long id;
+
+	private String username;
+
+	private String email;
+
+	private String password;
+
+	private String apiKeyHash;
+
+	private @Nullable String rememberToken;
+
+	@Column("google_2fa_secret")
+	private @Nullable String google2faSecret;
+
+	private int level;
+
+	private boolean active;
+
+	private boolean welcomed;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@PersistenceCreator
+	User(@Nullable Long id, String username, String email, String password, String apiKeyHash,
+			@Nullable String rememberToken, @Nullable String google2faSecret, int level, boolean active,
+			boolean welcomed, Instant createdAt, Instant updatedAt) {
+		this.id = id;
+		this.username = username;
+		this.email = email;
+		this.password = password;
+		this.apiKeyHash = apiKeyHash;
+		this.rememberToken = rememberToken;
+		this.google2faSecret = google2faSecret;
+		this.level = level;
+		this.active = active;
+		this.welcomed = welcomed;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+	}
+
+	/**
+	 * @param passwordHash the BCrypt hash of the password
+	 * @param apiKeyHash the digest of the API token
+	 */
+	public static User create(String username, String email, String passwordHash, String apiKeyHash, UserLevel level,
+			Instant now) {
+		return new User(null, username, email, passwordHash, apiKeyHash, null, null, level.code(), true, false, now,
+				now);
+	}
+
+	public @Nullable Long getId() {
+		return this.id;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getEmail() {
+		return this.email;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public String getApiKeyHash() {
+		return this.apiKeyHash;
+	}
+
+	public UserLevel getLevel() {
+		return UserLevel.fromCode(this.level);
+	}
+
+	public boolean isActive() {
+		return this.active;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public void deactivate(Instant now) {
+		this.active = false;
+		this.updatedAt = now;
+	}
+
+	public UserView toView() {
+		if (this.id == null) {
+			throw new IllegalStateException("A user has no view before it is saved");
+		}
+		return new UserView(this.id, this.username, this.email, getLevel(), this.active, this.createdAt,
+				this.updatedAt);
+	}
+
+}

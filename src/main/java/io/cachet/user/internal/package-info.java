@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.user.internal;
+
+import org.jspecify.annotations.NullMarked;
