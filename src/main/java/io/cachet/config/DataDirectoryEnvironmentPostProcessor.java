@@ -42,7 +42,7 @@ class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		}
 		String url = "jdbc:h2:file:" + dataDir.resolve("cachet") + ";DB_CLOSE_ON_EXIT=FALSE";
 		environment.getPropertySources()
-			.addLast(new MapPropertySource("cachetEmbeddedDatabase", Map.of(DATASOURCE_URL, url)));
+			.addFirst(new MapPropertySource("cachetEmbeddedDatabase", Map.of(DATASOURCE_URL, url)));
 	}
 
 }

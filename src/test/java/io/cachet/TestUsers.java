@@ -1,0 +1,22 @@
+package io.cachet;
+
+import io.cachet.user.CreateUser;
+import io.cachet.user.UserLevel;
+
+/**
+ * Users for tests.
+ */
+public final class TestUsers {
+
+	private TestUsers() {
+	}
+
+	public static CreateUser admin(String username) {
+		return new CreateUser(username, username + "@example.com", "correct horse battery", UserLevel.ADMIN, null);
+	}
+
+	public static CreateUser user(String username) {
+		return new CreateUser(username, username + "@example.com", "correct horse battery", UserLevel.USER, null);
+	}
+
+}

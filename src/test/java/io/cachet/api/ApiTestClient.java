@@ -1,0 +1,78 @@
+package io.cachet.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Talks to the running application over real HTTP, with full control of the headers, as a
+ * Cachet client would.
+ */
+final class ApiTestClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final String baseUrl;
+
+	ApiTestClient(int port) {
+		this.baseUrl = "http://localhost:" + port;
+	}
+
+	Response get(String path, Map<String, String> headers) {
+		return send("GET", path, null, headers);
+	}
+
+	Response get(String path) {
+		return get(path, Map.of());
+	}
+
+	Response send(String method, String path, String body, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Response(HttpResponse<String> raw) {
+
+		int status() {
+			return this.raw.statusCode();
+		}
+
+		String body() {
+			return this.raw.body();
+		}
+
+		JsonNode json() {
+			return JSON.readTree(this.raw.body());
+		}
+
+		String header(String name) {
+			return this.raw.headers().firstValue(name).orElse(null);
+		}
+
+	}
+
+}
