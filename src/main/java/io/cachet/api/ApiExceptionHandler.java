@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import io.cachet.shared.InvalidInputException;
+import io.cachet.shared.NotFoundException;
 
 /**
  * Maps every exception raised by an API controller to Cachet's error envelope. Spring
@@ -50,6 +54,38 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		return ResponseEntity.status(statusCode).headers(headers).body(ApiErrors.of(statusCode));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleInvalidFields(ApiValidationException ex) {
+		return ResponseEntity.badRequest().body(ApiErrors.badRequest(ex.details()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleInvalidInput(InvalidInputException ex) {
+		return ResponseEntity.badRequest().body(ApiErrors.badRequest(ex.details()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleNotFound(NotFoundException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of(HttpStatus.NOT_FOUND));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleTooLarge(PayloadTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ApiErrors.of(HttpStatus.CONTENT_TOO_LARGE));
+	}
+
+	/**
+	 * Cachet answers database errors with 400; a constraint that input validation did not
+	 * catch (a duplicate, a value too long for its column) is the client's input, not a
+	 * server fault.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleDataIntegrity(DataIntegrityViolationException ex) {
+		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.badRequest()
+			.body(ApiErrors.badRequest(List.of("The request conflicts with the stored data.")));
 	}
 
 	@ExceptionHandler

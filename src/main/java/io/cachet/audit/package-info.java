@@ -1,0 +1,10 @@
+/**
+ * The audit log (Cachet's "actions"): every change, who made it and when. Modules publish
+ * events that implement {@link io.cachet.audit.AuditableEvent}; they are written in the
+ * same transaction as the change, so there is no change without its record and no record
+ * without its change.
+ */
+@NullMarked
+package io.cachet.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package io.cachet.settings;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cachet's settings ({@code app_name}, {@code app_timezone}, ...), kept in memory: they
+ * are read on every request and change rarely.
+ */
+@Service
+public class SettingsService {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private volatile @Nullable Map<String, String> cache;
+
+	SettingsService(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the value of a setting, empty when it was never set
+	 */
+	public Optional<String> get(String name) {
+		return Optional.ofNullable(values().get(name));
+	}
+
+	public String get(String name, String defaultValue) {
+		return get(name).orElse(defaultValue);
+	}
+
+	public boolean getBoolean(String name, boolean defaultValue) {
+		return get(name).map((value) -> value.equals("1") || value.equalsIgnoreCase("true")).orElse(defaultValue);
+	}
+
+	public int getInt(String name, int defaultValue) {
+		try {
+			return get(name).map(String::strip).map(Integer::parseInt).orElse(defaultValue);
+		}
+		catch (NumberFormatException ex) {
+			return defaultValue;
+		}
+	}
+
+	/**
+	 * @return the status page's time zone ({@code app_timezone}), UTC when unset or
+	 * invalid
+	 */
+	public ZoneId timezone() {
+		try {
+			return get("app_timezone").map(ZoneId::of).orElse(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			return ZoneOffset.UTC;
+		}
+	}
+
+	/**
+	 * Sets a setting (an empty value is kept as empty, not removed).
+	 */
+	@Transactional
+	public void set(String name, String value) {
+		var now = java.sql.Timestamp.from(this.clock.instant());
+		int updated = this.jdbc.sql("UPDATE settings SET setting_value = ?, updated_at = ? WHERE name = ?")
+			.params(value, now, name)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("INSERT INTO settings (name, setting_value, created_at, updated_at) VALUES (?, ?, ?, ?)")
+				.params(name, value, now, now)
+				.update();
+		}
+		this.cache = null;
+	}
+
+	private Map<String, String> values() {
+		Map<String, String> values = this.cache;
+		if (values == null) {
+			Map<String, String> loaded = new ConcurrentHashMap<>();
+			this.jdbc.sql("SELECT name, setting_value FROM settings").query((rs) -> {
+				String value = rs.getString(2);
+				if (value != null) {
+					loaded.put(rs.getString(1), value);
+				}
+			});
+			values = Map.copyOf(loaded);
+			this.cache = values;
+		}
+		return values;
+	}
+
+}
