@@ -5,9 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.flywaydb.core.Flyway;
@@ -16,16 +14,12 @@ import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cachet.TestUsers;
@@ -66,7 +60,7 @@ abstract class DatabaseContractTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	ProbeListener probeListener;
+	CrossDatabaseTestSupport.ProbeListener probeListener;
 
 	@Test
 	void appliesEveryMigration() throws Exception {
@@ -202,7 +196,8 @@ abstract class DatabaseContractTests {
 	void recordsAndCompletesEventPublications() {
 		String marker = UUID.randomUUID().toString();
 
-		this.transactions.executeWithoutResult((status) -> this.events.publishEvent(new ProbeEvent(marker)));
+		this.transactions.executeWithoutResult(
+				(status) -> this.events.publishEvent(new CrossDatabaseTestSupport.ProbeEvent(marker)));
 
 		await().atMost(10, TimeUnit.SECONDS).until(() -> this.probeListener.hasReceived(marker));
 		await().atMost(10, TimeUnit.SECONDS)
@@ -229,46 +224,6 @@ abstract class DatabaseContractTests {
 			.param(value)
 			.query(Long.class)
 			.single();
-	}
-
-	record ProbeEvent(String marker) {
-
-	}
-
-	static class ProbeListener {
-
-		private final Set<String> received = ConcurrentHashMap.newKeySet();
-
-		@ApplicationModuleListener
-		public void on(ProbeEvent event) {
-			this.received.add(event.marker());
-		}
-
-		public boolean hasReceived(String marker) {
-			return this.received.contains(marker);
-		}
-
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Support {
-
-		@Bean
-		ProbeListener probeListener() {
-			return new ProbeListener();
-		}
-
-		/**
-		 * Starts the shared PostgreSQL and MariaDB test databases from an empty schema.
-		 */
-		@Bean
-		FlywayMigrationStrategy cleanThenMigrate() {
-			return (flyway) -> {
-				flyway.clean();
-				flyway.migrate();
-			};
-		}
-
 	}
 
 }

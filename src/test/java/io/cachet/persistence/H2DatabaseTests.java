@@ -1,10 +1,6 @@
 package io.cachet.persistence;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-
-@SpringBootTest(properties = "spring.flyway.clean-disabled=false")
-@Import(DatabaseContractTests.Support.class)
+@OnH2
 class H2DatabaseTests extends DatabaseContractTests {
 
 }
