@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.component.internal;
+
+import org.jspecify.annotations.NullMarked;
