@@ -24,6 +24,12 @@ final class ListParams {
 
 	static final int MAX_PER_PAGE = 1000;
 
+	/**
+	 * Never filters, even where a field has the same name (a component's {@code order}):
+	 * Cachet leaves these out of its search too.
+	 */
+	private static final Set<String> RESERVED = Set.of("sort", "order", "page", "per_page");
+
 	enum FilterType {
 
 		INTEGER, BOOLEAN, STRING
@@ -44,7 +50,7 @@ final class ListParams {
 		Map<String, Object> filters = new LinkedHashMap<>();
 		searchable.forEach((field, type) -> {
 			String value = request.getParameter(field);
-			if (value != null) {
+			if (value != null && !RESERVED.contains(field)) {
 				filters.put(field, convert(value.strip(), type));
 			}
 		});

@@ -34,6 +34,14 @@ final class ApiTestClient {
 		return get(path, Map.of());
 	}
 
+	Response sendRaw(String method, String path, String body, String contentType, Map<String, String> headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.method(method, HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", contentType);
+		headers.forEach(request::header);
+		return execute(request);
+	}
+
 	Response send(String method, String path, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.method(method,
@@ -42,6 +50,10 @@ final class ApiTestClient {
 			request.header("Content-Type", "application/json");
 		}
 		headers.forEach(request::header);
+		return execute(request);
+	}
+
+	private Response execute(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response);
