@@ -5,13 +5,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
 /**
@@ -28,16 +33,19 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter)
-			throws Exception {
+	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
+			SettingsService settings) throws Exception {
+		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/version", "/api/v1/status")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
-				.permitAll()
+				.access(publicRead)
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
-				.permitAll()
+				.access(publicRead)
 				.requestMatchers(HttpMethod.OPTIONS, "/api/**")
 				.permitAll()
 				.anyRequest()
@@ -56,6 +64,18 @@ class ApiSecurityConfiguration {
 			.addFilterBefore(new ApiAcceptFilter(errorWriter), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ApiTokenAuthenticationFilter(userService), AnonymousAuthenticationFilter.class);
 		return http.build();
+	}
+
+	/**
+	 * Reads are public unless the {@code always_authenticate} setting is on, as in Cachet
+	 * (the ping, version and status routes stay public either way).
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> publicUnlessAlwaysAuthenticate(
+			SettingsService settings) {
+		AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
+			.authenticated();
+		return (authentication, context) -> settings.getBoolean("always_authenticate", false)
+				? authenticated.authorize(authentication, context) : new AuthorizationDecision(true);
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.TestUsers;
+import io.cachet.settings.SettingsService;
 import io.cachet.user.AuthenticatedUser;
 import io.cachet.user.UserService;
 
@@ -44,6 +45,9 @@ class ApiConventionsIntegrationTests {
 
 	@Autowired
 	UserService userService;
+
+	@Autowired
+	SettingsService settings;
 
 	ApiTestClient api;
 
@@ -146,6 +150,33 @@ class ApiConventionsIntegrationTests {
 
 		assertThat(response.status()).isEqualTo(401);
 		assertErrorEnvelope(response.json(), 401, "Unauthorized");
+	}
+
+	@Test
+	void alwaysAuthenticateSettingClosesReadsButNotPingVersionAndStatus() {
+		this.settings.set("always_authenticate", "1");
+		try {
+			assertThat(this.api.get("/api/v1/components").status()).isEqualTo(401);
+			assertThat(this.api.get("/api/v1/components", Map.of("X-Cachet-Token", this.token)).status())
+				.isEqualTo(200);
+			assertThat(this.api.get("/api/v1/ping").status()).isEqualTo(200);
+			assertThat(this.api.get("/api/v1/version").status()).isEqualTo(200);
+		}
+		finally {
+			this.settings.set("always_authenticate", "0");
+		}
+		assertThat(this.api.get("/api/v1/components").status()).isEqualTo(200);
+	}
+
+	@Test
+	void hugeBodyIsPayloadTooLarge() {
+		String huge = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+
+		ApiTestClient.Response response = this.api.send("POST", "/api/v1/components", huge,
+				Map.of("X-Cachet-Token", this.token));
+
+		assertThat(response.status()).isEqualTo(413);
+		assertErrorEnvelope(response.json(), 413, "Content Too Large");
 	}
 
 	@Test
