@@ -191,6 +191,57 @@ class ApiConventionsIntegrationTests {
 	}
 
 	@Test
+	void malformedJsonForFieldReadingRoutesIsBadRequest() {
+		ApiTestClient.Response notJson = this.api.send("POST", "/api/v1/components", "{\"name\": ",
+				Map.of("X-Cachet-Token", this.token));
+		ApiTestClient.Response notAnObject = this.api.send("POST", "/api/v1/components", "[1, 2]",
+				Map.of("X-Cachet-Token", this.token));
+
+		assertThat(notJson.status()).isEqualTo(400);
+		assertThat(
+				assertErrorEnvelope(notJson.json(), 400, "Bad Request").path("meta").path("details").get(0).asString())
+			.isEqualTo("The request body is not valid JSON.");
+		assertThat(notAnObject.status()).isEqualTo(400);
+		assertThat(assertErrorEnvelope(notAnObject.json(), 400, "Bad Request").path("meta")
+			.path("details")
+			.get(0)
+			.asString()).isEqualTo("The request body must be a JSON object.");
+	}
+
+	@Test
+	void timeZoneHeaderChangesTimestamps() {
+		String utc = this.api
+			.send("POST", "/api/v1/components", "{\"name\":\"Clock\",\"status\":1}",
+					Map.of("X-Cachet-Token", this.token))
+			.json()
+			.path("data")
+			.path("created_at")
+			.asString();
+		String id = this.api.get("/api/v1/components?name=Clock&sort=id&order=desc")
+			.json()
+			.path("data")
+			.get(0)
+			.path("id")
+			.asString();
+
+		String tokyo = this.api.get("/api/v1/components/" + id, Map.of("Time-Zone", "Asia/Tokyo"))
+			.json()
+			.path("data")
+			.path("created_at")
+			.asString();
+		String invalid = this.api.get("/api/v1/components/" + id, Map.of("Time-Zone", "Mars/Olympus"))
+			.json()
+			.path("data")
+			.path("created_at")
+			.asString();
+
+		java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+		assertThat(java.time.LocalDateTime.parse(tokyo, format))
+			.isEqualTo(java.time.LocalDateTime.parse(utc, format).plusHours(9));
+		assertThat(invalid).isEqualTo(utc);
+	}
+
+	@Test
 	void invalidBodyIsBadRequestWithDetails() {
 		ApiTestClient.Response response = this.api.send("POST", "/api/v1/test/echo", "{\"name\":\"\"}",
 				Map.of("X-Cachet-Token", this.token));
