@@ -1,10 +1,10 @@
 package io.cachet.component;
 
-import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+
+import io.cachet.shared.Slugs;
 
 /**
  * Tag names to slugs, as Laravel's {@code Str::slug}: ASCII, lower case, words joined by
@@ -28,12 +28,7 @@ final class Tags {
 	}
 
 	static String slug(String name) {
-		String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-		return ascii.toLowerCase(Locale.ROOT)
-			.replaceAll("[^a-z0-9\\s-]", "")
-			.strip()
-			.replaceAll("[\\s-]+", "-")
-			.replaceAll("^-|-$", "");
+		return Slugs.of(name);
 	}
 
 }

@@ -1,0 +1,82 @@
+package io.cachet.api;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cachet.api.ListParams.FilterType;
+import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateView;
+
+/**
+ * {@code /api/v1/incidents/templates}: Cachet 2.4 routes 19 and 20, and beyond Cachet the
+ * writes, so that an install can be scripted end to end. A template that does not parse
+ * is refused.
+ */
+@RestController
+@RequestMapping("/api/v1/incidents/templates")
+class IncidentTemplatesApiController {
+
+	static final Map<String, FilterType> SEARCHABLE = Map.of("id", FilterType.INTEGER, "name", FilterType.STRING,
+			"slug", FilterType.STRING);
+
+	private final IncidentService incidents;
+
+	private final ApiTimes times;
+
+	IncidentTemplatesApiController(IncidentService incidents, ApiTimes times) {
+		this.incidents = incidents;
+		this.times = times;
+	}
+
+	@GetMapping
+	ApiList<IncidentTemplateResponse> list(HttpServletRequest request) {
+		var page = this.incidents.findTemplates(ListParams.parse(request, SEARCHABLE, SEARCHABLE.keySet()));
+		return ApiList.of(page.map((template) -> IncidentTemplateResponse.of(template, this.times)), request);
+	}
+
+	@GetMapping("/{id:\\d+}")
+	ApiItem<IncidentTemplateResponse> get(@PathVariable long id) {
+		return item(this.incidents.getTemplate(id));
+	}
+
+	@PostMapping
+	ApiItem<IncidentTemplateResponse> create(ApiFields fields) {
+		String name = fields.requiredString("name");
+		fields.string("name", 255);
+		String slug = fields.string("slug", 255);
+		String template = fields.requiredString("template");
+		fields.validate();
+		return item(this.incidents.createTemplate(name, slug, template));
+	}
+
+	@PutMapping("/{id:\\d+}")
+	ApiItem<IncidentTemplateResponse> update(@PathVariable long id, ApiFields fields) {
+		String name = fields.has("name") ? fields.requiredString("name") : null;
+		fields.string("name", 255);
+		String slug = fields.string("slug", 255);
+		String template = fields.has("template") ? fields.requiredString("template") : null;
+		fields.validate();
+		return item(this.incidents.updateTemplate(id, name, slug, template));
+	}
+
+	@DeleteMapping("/{id:\\d+}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.incidents.deleteTemplate(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private ApiItem<IncidentTemplateResponse> item(IncidentTemplateView template) {
+		return new ApiItem<>(IncidentTemplateResponse.of(template, this.times));
+	}
+
+}

@@ -1,0 +1,365 @@
+package io.cachet.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentView;
+import io.cachet.incident.internal.IncidentRepository;
+import io.cachet.incident.internal.IncidentTemplateRepository;
+import io.cachet.incident.internal.TemplateRenderer;
+import io.cachet.shared.InvalidInputException;
+import io.cachet.shared.ListQuery;
+import io.cachet.shared.PageResult;
+import io.cachet.shared.Slugs;
+
+/**
+ * Incidents, their updates and incident templates. Opening or changing an incident sets
+ * the status of the components it affects (silently: the incident notifies on its own).
+ */
+@Service
+public class IncidentService {
+
+	private final IncidentRepository incidents;
+
+	private final IncidentTemplateRepository templates;
+
+	private final TemplateRenderer renderer;
+
+	private final ComponentService components;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	IncidentService(IncidentRepository incidents, IncidentTemplateRepository templates, TemplateRenderer renderer,
+			ComponentService components, ApplicationEventPublisher events, Clock clock) {
+		this.incidents = incidents;
+		this.templates = templates;
+		this.renderer = renderer;
+		this.components = components;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param guest only visible incidents when {@code true}
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<IncidentView> findIncidents(ListQuery query, boolean guest) {
+		return this.incidents.page(query, guest);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown or deleted incident, or a hidden
+	 * one to a guest
+	 */
+	@Transactional(readOnly = true)
+	public IncidentView getIncident(long id, boolean guest) {
+		return this.incidents.findById(id)
+			.filter((incident) -> !guest || incident.visible())
+			.orElseThrow(() -> IncidentNotFoundException.forId(id));
+	}
+
+	/**
+	 * @return incidents that occurred in {@code [from, to)}, latest first
+	 */
+	@Transactional(readOnly = true)
+	public List<IncidentView> findOccurredBetween(Instant from, Instant to, boolean guest) {
+		return this.incidents.findOccurredBetween(from, to, guest);
+	}
+
+	/**
+	 * @return the number of incidents not fixed yet (by their latest update)
+	 */
+	@Transactional(readOnly = true)
+	public long countUnresolved(boolean guest) {
+		return this.incidents.countUnresolved(guest);
+	}
+
+	/**
+	 * Opens an incident, renders its template if one is named, and sets the status of the
+	 * components it affects.
+	 * @throws InvalidInputException for an unknown template or component, or a broken
+	 * template
+	 */
+	@Transactional
+	public IncidentView createIncident(CreateIncident command) {
+		Instant now = now();
+		List<AffectedComponent> affected = affected(command.componentId(), command.componentStatus(),
+				command.components());
+		Instant occurredAt = (command.occurredAt() != null) ? command.occurredAt() : now;
+		String message = (command.templateSlug() != null) ? render(command.templateSlug(), command.vars(),
+				templateIncident(command.name(), command.status(), command.message(), command.visible(),
+						command.notifySubscribers(), command.stickied(), occurredAt, command.componentId(),
+						command.componentStatus()))
+				: Objects.requireNonNullElse(command.message(), "");
+		long componentId = (command.componentId() != 0) ? command.componentId()
+				: affected.isEmpty() ? 0 : affected.get(0).componentId();
+		IncidentView draft = new IncidentView(0, command.userId(), componentId, command.name(), command.status(),
+				command.visible(), command.stickied(), command.notifySubscribers(), message, occurredAt, now, now, null,
+				Map.of(), List.of(), List.of());
+		long id = this.incidents.insert(draft);
+		this.incidents.replaceComponents(id, affected, now);
+		if (command.meta() != null) {
+			this.incidents.replaceMeta(id, command.meta(), now);
+		}
+		affected
+			.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(), true));
+		this.events.publishEvent(new IncidentChanged("incident", id, "Reported incident " + command.name(), "created"));
+		this.events.publishEvent(new IncidentReported(id, command.name(), command.status(), command.visible(),
+				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList()));
+		return getIncident(id, false);
+	}
+
+	/**
+	 * Changes the given fields of an incident.
+	 * @throws IncidentNotFoundException for an unknown or deleted incident
+	 * @throws InvalidInputException for an unknown template or component, or a broken
+	 * template
+	 */
+	@Transactional
+	public IncidentView updateIncident(long id, UpdateIncident command) {
+		IncidentView current = getIncident(id, false);
+		Instant now = now();
+		String name = Objects.requireNonNullElse(command.name(), current.name());
+		IncidentStatus status = Objects.requireNonNullElse(command.status(), current.status());
+		boolean visible = Objects.requireNonNullElse(command.visible(), current.visible());
+		boolean stickied = Objects.requireNonNullElse(command.stickied(), current.stickied());
+		boolean notify = Objects.requireNonNullElse(command.notifySubscribers(), current.notifications());
+		Instant occurredAt = Objects.requireNonNullElse(command.occurredAt(), current.occurredAt());
+		long componentId = Objects.requireNonNullElse(command.componentId(), current.componentId());
+		List<AffectedComponent> affected = (command.components() != null || command.componentStatus() != null)
+				? affected(componentId, command.componentStatus(),
+						Objects.requireNonNullElse(command.components(), List.of()))
+				: null;
+		String message = (command.templateSlug() != null)
+				? render(command.templateSlug(), command.vars(),
+						templateIncident(name, status, Objects.requireNonNullElse(command.message(), current.message()),
+								visible, notify, stickied, occurredAt, componentId, command.componentStatus()))
+				: Objects.requireNonNullElse(command.message(), current.message());
+		this.incidents.update(new IncidentView(id, current.userId(), componentId, name, status, visible, stickied,
+				notify, message, occurredAt, current.createdAt(), now, null, current.meta(), current.updates(),
+				current.components()));
+		if (affected != null) {
+			List<AffectedComponent> merged = merge(current.components(), affected);
+			this.incidents.replaceComponents(id, merged, now);
+			affected.forEach(
+					(component) -> this.components.changeStatus(component.componentId(), component.status(), true));
+		}
+		if (command.meta() != null) {
+			this.incidents.replaceMeta(id, command.meta(), now);
+		}
+		this.events.publishEvent(new IncidentChanged("incident", id, "Updated incident " + name, "updated"));
+		return getIncident(id, false);
+	}
+
+	/**
+	 * Deletes an incident (softly).
+	 * @throws IncidentNotFoundException for an unknown or deleted incident
+	 */
+	@Transactional
+	public void deleteIncident(long id) {
+		IncidentView current = getIncident(id, false);
+		this.incidents.softDelete(id, now());
+		this.events.publishEvent(new IncidentChanged("incident", id, "Deleted incident " + current.name(), "deleted"));
+	}
+
+	/**
+	 * @return the updates of an incident, newest first unless sorted otherwise
+	 * @throws IncidentNotFoundException for an unknown incident, or a hidden one to a
+	 * guest
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<IncidentUpdateView> findUpdates(long incidentId, ListQuery query, boolean guest) {
+		getIncident(incidentId, guest);
+		return this.incidents.pageUpdates(incidentId, query);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown incident or update
+	 */
+	@Transactional(readOnly = true)
+	public IncidentUpdateView getUpdate(long incidentId, long updateId, boolean guest) {
+		return getIncident(incidentId, guest).updates()
+			.stream()
+			.filter((update) -> update.id() == updateId)
+			.findFirst()
+			.orElseThrow(() -> IncidentNotFoundException.forUpdate(incidentId, updateId));
+	}
+
+	/**
+	 * Posts an update; the incident takes its status.
+	 * @throws IncidentNotFoundException for an unknown incident
+	 */
+	@Transactional
+	public IncidentUpdateView reportUpdate(long incidentId, IncidentStatus status, String message,
+			@Nullable Long userId) {
+		IncidentView incident = getIncident(incidentId, false);
+		Instant now = now();
+		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, now);
+		this.incidents.updateStatus(incidentId, status, now);
+		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
+				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name(), "created"));
+		this.events.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible()));
+		return getUpdate(incidentId, updateId, false);
+	}
+
+	/**
+	 * Changes an update's status and/or message ({@code null} leaves it).
+	 * @throws IncidentNotFoundException for an unknown incident or update
+	 */
+	@Transactional
+	public IncidentUpdateView changeUpdate(long incidentId, long updateId, @Nullable IncidentStatus status,
+			@Nullable String message) {
+		IncidentUpdateView current = getUpdate(incidentId, updateId, false);
+		this.incidents.updateUpdate(updateId, Objects.requireNonNullElse(status, current.status()),
+				Objects.requireNonNullElse(message, current.message()), now());
+		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
+				"Edited an update of incident " + incidentId, "updated"));
+		return getUpdate(incidentId, updateId, false);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown incident or update
+	 */
+	@Transactional
+	public void deleteUpdate(long incidentId, long updateId) {
+		getUpdate(incidentId, updateId, false);
+		this.incidents.deleteUpdate(updateId);
+		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
+				"Deleted an update of incident " + incidentId, "deleted"));
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<IncidentTemplateView> findTemplates(ListQuery query) {
+		return this.templates.page(query);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown template
+	 */
+	@Transactional(readOnly = true)
+	public IncidentTemplateView getTemplate(long id) {
+		return this.templates.findById(id).orElseThrow(() -> IncidentNotFoundException.forTemplate(id));
+	}
+
+	/**
+	 * @param slug derived from the name when {@code null} or blank
+	 * @throws InvalidInputException when the template does not parse
+	 */
+	@Transactional
+	public IncidentTemplateView createTemplate(String name, @Nullable String slug, String template) {
+		this.renderer.check(template);
+		long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
+		this.events
+			.publishEvent(new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
+		return getTemplate(id);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown template
+	 * @throws InvalidInputException when the new template does not parse
+	 */
+	@Transactional
+	public IncidentTemplateView updateTemplate(long id, @Nullable String name, @Nullable String slug,
+			@Nullable String template) {
+		IncidentTemplateView current = getTemplate(id);
+		if (template != null) {
+			this.renderer.check(template);
+		}
+		String newName = Objects.requireNonNullElse(name, current.name());
+		this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
+				Objects.requireNonNullElse(template, current.template()), now());
+		this.events.publishEvent(
+				new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
+		return getTemplate(id);
+	}
+
+	/**
+	 * @throws IncidentNotFoundException for an unknown template
+	 */
+	@Transactional
+	public void deleteTemplate(long id) {
+		IncidentTemplateView current = getTemplate(id);
+		this.templates.softDelete(id, now());
+		this.events.publishEvent(
+				new IncidentChanged("incident_template", id, "Deleted incident template " + current.name(), "deleted"));
+	}
+
+	private String render(String slug, Map<String, Object> vars, Map<String, Object> incident) {
+		var template = this.templates.findBySlug(slug)
+			.orElseThrow(() -> new InvalidInputException("The selected template is invalid."));
+		Map<String, Object> context = new HashMap<>(vars);
+		context.put("incident", incident);
+		return this.renderer.render(template.template(), context);
+	}
+
+	private Map<String, Object> templateIncident(String name, IncidentStatus status, @Nullable String message,
+			boolean visible, boolean notify, boolean stickied, Instant occurredAt, long componentId,
+			io.cachet.component.@Nullable ComponentStatus componentStatus) {
+		Map<String, Object> incident = new LinkedHashMap<>();
+		incident.put("name", name);
+		incident.put("status", status.code());
+		incident.put("message", Objects.requireNonNullElse(message, ""));
+		incident.put("visible", visible);
+		incident.put("notify", notify);
+		incident.put("stickied", stickied);
+		incident.put("occurred_at", occurredAt.toString());
+		ComponentView component = (componentId != 0) ? this.components.findComponent(componentId).orElse(null) : null;
+		incident.put("component", (component != null)
+				? Map.of("id", component.id(), "name", component.name(), "status", component.status().code()) : null);
+		incident.put("component_status", (componentStatus != null) ? componentStatus.code() : null);
+		return incident;
+	}
+
+	/**
+	 * Cachet's single component is used when it exists and is ignored otherwise; the
+	 * components of the multi-component field must all exist.
+	 */
+	private List<AffectedComponent> affected(long componentId, io.cachet.component.@Nullable ComponentStatus status,
+			List<AffectedComponent> components) {
+		List<AffectedComponent> affected = new ArrayList<>();
+		if (componentId != 0 && status != null && this.components.findComponent(componentId).isPresent()) {
+			affected.add(new AffectedComponent(componentId, status));
+		}
+		for (AffectedComponent component : components) {
+			if (this.components.findComponent(component.componentId()).isEmpty()) {
+				throw new InvalidInputException("The selected component " + component.componentId() + " is invalid.");
+			}
+			affected.removeIf((existing) -> existing.componentId() == component.componentId());
+			affected.add(component);
+		}
+		return affected;
+	}
+
+	private static List<AffectedComponent> merge(List<AffectedComponent> current, List<AffectedComponent> changes) {
+		Map<Long, AffectedComponent> merged = new LinkedHashMap<>();
+		current.forEach((component) -> merged.put(component.componentId(), component));
+		changes.forEach((component) -> merged.put(component.componentId(), component));
+		return new ArrayList<>(merged.values());
+	}
+
+	private static String slugOrDerived(@Nullable String slug, String name) {
+		String derived = Slugs.of((slug != null && !slug.isBlank()) ? slug : name);
+		return derived.isEmpty() ? "template" : derived;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

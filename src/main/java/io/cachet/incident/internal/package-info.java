@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.incident.internal;
+
+import org.jspecify.annotations.NullMarked;
