@@ -1,0 +1,202 @@
+package io.cachet.metric;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cachet.metric.internal.MetricRepository;
+import io.cachet.shared.InvalidInputException;
+import io.cachet.shared.ListQuery;
+import io.cachet.shared.PageResult;
+
+/**
+ * Metrics and their points.
+ */
+@Service
+public class MetricService {
+
+	private final MetricRepository metrics;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	MetricService(MetricRepository metrics, ApplicationEventPublisher events, Clock clock) {
+		this.metrics = metrics;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return every metric, whatever its visibility (as Cachet's API)
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<MetricView> findMetrics(ListQuery query) {
+		return this.metrics.page(query);
+	}
+
+	/**
+	 * @throws MetricNotFoundException for an unknown metric
+	 */
+	@Transactional(readOnly = true)
+	public MetricView getMetric(long id) {
+		return this.metrics.findById(id).orElseThrow(() -> MetricNotFoundException.forId(id));
+	}
+
+	/**
+	 * @param command name, suffix and default value are required; the others default as
+	 * in Cachet (sum, chart shown, 2 places, last 12 hours, 5-minute threshold, order 0,
+	 * public)
+	 * @throws InvalidInputException when the threshold does not divide an hour
+	 */
+	@Transactional
+	public MetricView createMetric(SaveMetric command) {
+		Instant now = now();
+		MetricView metric = new MetricView(0, Objects.requireNonNull(command.name()),
+				Objects.requireNonNull(command.suffix()), command.description(),
+				Objects.requireNonNull(command.defaultValue()), orDefault(command.calcType(), 0),
+				(command.displayChart() != null) ? command.displayChart() : true, orDefault(command.places(), 2),
+				orDefault(command.defaultView(), 1), checkThreshold(orDefault(command.threshold(), 5)),
+				orDefault(command.order(), 0), orDefault(command.visible(), 1), now, now);
+		long id = this.metrics.insert(metric);
+		this.events.publishEvent(new MetricChanged("metric", id, "Created metric " + metric.name(), "created"));
+		return getMetric(id);
+	}
+
+	/**
+	 * @throws MetricNotFoundException for an unknown metric
+	 * @throws InvalidInputException when the threshold does not divide an hour
+	 */
+	@Transactional
+	public MetricView updateMetric(long id, SaveMetric command) {
+		MetricView current = getMetric(id);
+		MetricView changed = new MetricView(id, Objects.requireNonNullElse(command.name(), current.name()),
+				Objects.requireNonNullElse(command.suffix(), current.suffix()),
+				(command.description() != null) ? command.description() : current.description(),
+				Objects.requireNonNullElse(command.defaultValue(), current.defaultValue()),
+				orDefault(command.calcType(), current.calcType()),
+				Objects.requireNonNullElse(command.displayChart(), current.displayChart()),
+				orDefault(command.places(), current.places()), orDefault(command.defaultView(), current.defaultView()),
+				checkThreshold(orDefault(command.threshold(), current.threshold())),
+				orDefault(command.order(), current.order()), orDefault(command.visible(), current.visible()),
+				current.createdAt(), now());
+		this.metrics.update(changed);
+		this.events.publishEvent(new MetricChanged("metric", id, "Updated metric " + changed.name(), "updated"));
+		return getMetric(id);
+	}
+
+	/**
+	 * Deletes a metric and all its points.
+	 * @throws MetricNotFoundException for an unknown metric
+	 */
+	@Transactional
+	public void deleteMetric(long id) {
+		MetricView current = getMetric(id);
+		this.metrics.delete(id);
+		this.events.publishEvent(new MetricChanged("metric", id, "Deleted metric " + current.name(), "deleted"));
+	}
+
+	/**
+	 * @return the points of a metric, newest first unless sorted otherwise
+	 * @throws MetricNotFoundException for an unknown metric
+	 */
+	@Transactional(readOnly = true)
+	public PageResult<MetricPointView> findPoints(long metricId, ListQuery query) {
+		getMetric(metricId);
+		return this.metrics.pagePoints(metricId, query);
+	}
+
+	/**
+	 * @throws MetricNotFoundException for an unknown metric or point
+	 */
+	@Transactional(readOnly = true)
+	public MetricPointView getPoint(long metricId, long pointId) {
+		return this.metrics.findPoint(metricId, pointId)
+			.orElseThrow(() -> MetricNotFoundException.forPoint(metricId, pointId));
+	}
+
+	/**
+	 * Records a value at a time (now when {@code null}) rounded to the nearest 30
+	 * seconds. When the same value was recorded within the metric's threshold (from the
+	 * start of the minute {@code threshold - 1} minutes earlier), that point's counter
+	 * goes up instead, as in Cachet.
+	 * @throws MetricNotFoundException for an unknown metric
+	 */
+	@Transactional
+	public MetricPointView addPoint(long metricId, BigDecimal value, @Nullable Instant at) {
+		MetricView metric = getMetric(metricId);
+		Instant now = now();
+		Instant pointTime = roundTo30Seconds((at != null) ? at : now);
+		BigDecimal scaled = value.setScale(3, RoundingMode.HALF_UP);
+		Instant windowStart = pointTime.minus(Duration.ofMinutes(metric.threshold() - 1L))
+			.truncatedTo(ChronoUnit.MINUTES);
+		Instant windowEnd = windowStart.plus(Duration.ofMinutes(metric.threshold()));
+		var existing = this.metrics.findMergeable(metricId, scaled, windowStart, windowEnd);
+		long pointId;
+		if (existing.isPresent()) {
+			pointId = existing.get().id();
+			this.metrics.incrementCounter(pointId, now);
+		}
+		else {
+			pointId = this.metrics.insertPoint(metricId, scaled, pointTime, now);
+		}
+		this.events.publishEvent(new MetricChanged("metric_point", pointId,
+				"Recorded " + scaled.stripTrailingZeros().toPlainString() + " on metric " + metric.name(), "created"));
+		return getPoint(metricId, pointId);
+	}
+
+	/**
+	 * Changes a point's value and/or time ({@code null} leaves it).
+	 * @throws MetricNotFoundException for an unknown metric or point
+	 */
+	@Transactional
+	public MetricPointView updatePoint(long metricId, long pointId, @Nullable BigDecimal value, @Nullable Instant at) {
+		MetricPointView current = getPoint(metricId, pointId);
+		this.metrics.updatePoint(pointId, (value != null) ? value.setScale(3, RoundingMode.HALF_UP) : current.value(),
+				(at != null) ? roundTo30Seconds(at) : current.createdAt(), now());
+		this.events.publishEvent(
+				new MetricChanged("metric_point", pointId, "Changed a point of metric " + metricId, "updated"));
+		return getPoint(metricId, pointId);
+	}
+
+	/**
+	 * @throws MetricNotFoundException for an unknown metric or point
+	 */
+	@Transactional
+	public void deletePoint(long metricId, long pointId) {
+		getPoint(metricId, pointId);
+		this.metrics.deletePoint(pointId);
+		this.events.publishEvent(
+				new MetricChanged("metric_point", pointId, "Deleted a point of metric " + metricId, "deleted"));
+	}
+
+	static Instant roundTo30Seconds(Instant instant) {
+		return Instant.ofEpochSecond(Math.round(instant.getEpochSecond() / 30.0) * 30);
+	}
+
+	private static int checkThreshold(int threshold) {
+		if (threshold < 1 || 60 % threshold != 0) {
+			throw new InvalidInputException("The threshold must divide 60.");
+		}
+		return threshold;
+	}
+
+	private static int orDefault(@Nullable Integer value, int defaultValue) {
+		return (value != null) ? value : defaultValue;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.metric.internal;
+
+import org.jspecify.annotations.NullMarked;

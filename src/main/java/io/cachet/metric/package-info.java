@@ -1,0 +1,8 @@
+/**
+ * Metrics (response time, uptime…) and their points, with Cachet's 30-second rounding and
+ * counter merging.
+ */
+@NullMarked
+package io.cachet.metric;
+
+import org.jspecify.annotations.NullMarked;
