@@ -1,0 +1,127 @@
+package io.cachet.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cachet.schedule.internal.ScheduleRepository;
+import io.cachet.shared.InvalidInputException;
+import io.cachet.shared.ListQuery;
+import io.cachet.shared.PageResult;
+
+/**
+ * Scheduled maintenance.
+ */
+@Service
+public class ScheduleService {
+
+	private final ScheduleRepository schedules;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	ScheduleService(ScheduleRepository schedules, ApplicationEventPublisher events, Clock clock) {
+		this.schedules = schedules;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<ScheduleView> findSchedules(ListQuery query) {
+		return this.schedules.page(query);
+	}
+
+	/**
+	 * @throws ScheduleNotFoundException for an unknown or deleted schedule
+	 */
+	@Transactional(readOnly = true)
+	public ScheduleView getSchedule(long id) {
+		return this.schedules.findById(id).orElseThrow(() -> ScheduleNotFoundException.forId(id));
+	}
+
+	/**
+	 * @return maintenance upcoming or in progress (not completed), soonest first
+	 */
+	@Transactional(readOnly = true)
+	public List<ScheduleView> findUncompleted() {
+		return this.schedules.findUncompleted();
+	}
+
+	/**
+	 * @return the ids of components whose maintenance is in progress now
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> findComponentsUnderMaintenance() {
+		return this.schedules.findComponentsUnderMaintenance(this.clock.instant());
+	}
+
+	/**
+	 * @throws InvalidInputException when it would complete before it starts
+	 */
+	@Transactional
+	public ScheduleView createSchedule(SaveSchedule command) {
+		Instant now = now();
+		String name = Objects.requireNonNull(command.name());
+		Instant scheduledAt = Objects.requireNonNull(command.scheduledAt());
+		checkOrder(scheduledAt, command.completedAt());
+		long id = this.schedules.insert(name, command.message(), Objects.requireNonNull(command.status()), scheduledAt,
+				command.completedAt(), now);
+		this.schedules.replaceComponents(id, Objects.requireNonNullElse(command.components(), Map.of()), now);
+		this.events.publishEvent(new ScheduleChanged(id, name, "created"));
+		return getSchedule(id);
+	}
+
+	/**
+	 * @throws ScheduleNotFoundException for an unknown or deleted schedule
+	 * @throws InvalidInputException when it would complete before it starts
+	 */
+	@Transactional
+	public ScheduleView updateSchedule(long id, SaveSchedule command) {
+		ScheduleView current = getSchedule(id);
+		Instant now = now();
+		ScheduleView changed = new ScheduleView(id, Objects.requireNonNullElse(command.name(), current.name()),
+				(command.message() != null) ? command.message() : current.message(),
+				Objects.requireNonNullElse(command.status(), current.status()),
+				Objects.requireNonNullElse(command.scheduledAt(), current.scheduledAt()),
+				(command.completedAt() != null) ? command.completedAt() : current.completedAt(), current.createdAt(),
+				now, null, current.components());
+		checkOrder(changed.scheduledAt(), changed.completedAt());
+		this.schedules.update(changed);
+		if (command.components() != null) {
+			this.schedules.replaceComponents(id, command.components(), now);
+		}
+		this.events.publishEvent(new ScheduleChanged(id, changed.name(), "updated"));
+		return getSchedule(id);
+	}
+
+	/**
+	 * Deletes a schedule (softly).
+	 * @throws ScheduleNotFoundException for an unknown or deleted schedule
+	 */
+	@Transactional
+	public void deleteSchedule(long id) {
+		ScheduleView current = getSchedule(id);
+		this.schedules.softDelete(id, now());
+		this.events.publishEvent(new ScheduleChanged(id, current.name(), "deleted"));
+	}
+
+	private static void checkOrder(Instant scheduledAt,
+			java.time.@org.jspecify.annotations.Nullable Instant completedAt) {
+		if (completedAt != null && completedAt.isBefore(scheduledAt)) {
+			throw new InvalidInputException("The completed at must be a date after scheduled at.");
+		}
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

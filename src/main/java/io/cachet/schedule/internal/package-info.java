@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.schedule.internal;
+
+import org.jspecify.annotations.NullMarked;
