@@ -1,0 +1,8 @@
+package io.cachet.subscriber;
+
+/**
+ * A new subscriber signed up; an unverified one is to be sent the verification e-mail.
+ */
+public record SubscriberCreated(long subscriberId, String email, boolean verified) {
+
+}

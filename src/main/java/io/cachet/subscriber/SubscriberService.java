@@ -1,0 +1,141 @@
+package io.cachet.subscriber;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.cachet.component.ComponentService;
+import io.cachet.shared.InvalidInputException;
+import io.cachet.shared.ListQuery;
+import io.cachet.shared.PageResult;
+import io.cachet.subscriber.internal.SubscriberRepository;
+
+/**
+ * Subscribers and their subscriptions.
+ */
+@Service
+public class SubscriberService {
+
+	private static final char[] CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final SubscriberRepository subscribers;
+
+	private final ComponentService components;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	SubscriberService(SubscriberRepository subscribers, ComponentService components, ApplicationEventPublisher events,
+			Clock clock) {
+		this.subscribers = subscribers;
+		this.components = components;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public PageResult<SubscriberView> findSubscribers(ListQuery query) {
+		return this.subscribers.page(query);
+	}
+
+	/**
+	 * @throws SubscriberNotFoundException for an unknown subscriber
+	 */
+	@Transactional(readOnly = true)
+	public SubscriberView getSubscriber(long id) {
+		return this.subscribers.findById(id).orElseThrow(() -> SubscriberNotFoundException.forId(id));
+	}
+
+	/**
+	 * Subscribes an address, as Cachet: an address already subscribed is returned
+	 * unchanged.
+	 * @param verified whether the address counts as confirmed already
+	 * @param componentIds the components to hear about, or {@code null} for all of them
+	 * (a global subscriber, who also hears about components added later)
+	 * @throws InvalidInputException for an unknown component
+	 */
+	@Transactional
+	public SubscriberView subscribe(String email, boolean verified, @Nullable List<Long> componentIds) {
+		String address = email.strip().toLowerCase(Locale.ROOT);
+		var existing = this.subscribers.findByEmail(address);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		Set<Long> subscribed = new LinkedHashSet<>();
+		if (componentIds != null) {
+			for (Long componentId : componentIds) {
+				if (this.components.findComponent(componentId).isEmpty()) {
+					throw new InvalidInputException("The selected component " + componentId + " is invalid.");
+				}
+				subscribed.add(componentId);
+			}
+		}
+		else {
+			subscribed.addAll(this.components.findAllComponentIds());
+		}
+		Instant now = now();
+		long id = this.subscribers.insert(address, verifyCode(), verified ? now : null, componentIds == null, now);
+		this.subscribers.subscribe(id, subscribed, now);
+		this.events.publishEvent(new SubscriberChanged("subscriber", id, "created"));
+		this.events.publishEvent(new SubscriberCreated(id, address, verified));
+		return getSubscriber(id);
+	}
+
+	/**
+	 * @throws SubscriberNotFoundException for an unknown subscriber
+	 */
+	@Transactional
+	public void deleteSubscriber(long id) {
+		getSubscriber(id);
+		this.subscribers.delete(id);
+		this.events.publishEvent(new SubscriberChanged("subscriber", id, "deleted"));
+	}
+
+	/**
+	 * @throws SubscriberNotFoundException for an unknown subscription
+	 */
+	@Transactional
+	public void deleteSubscription(long subscriptionId) {
+		this.subscribers.findSubscriptionOwner(subscriptionId)
+			.orElseThrow(() -> SubscriberNotFoundException.forSubscription(subscriptionId));
+		this.subscribers.deleteSubscription(subscriptionId);
+		this.events.publishEvent(new SubscriberChanged("subscription", subscriptionId, "deleted"));
+	}
+
+	/**
+	 * @return the verified subscribers who hear about this component: global ones and
+	 * those subscribed to it
+	 */
+	@Transactional(readOnly = true)
+	public List<SubscriberView> findSubscribersToNotify(long componentId) {
+		return this.subscribers.findVerifiedFor(componentId);
+	}
+
+	private static String verifyCode() {
+		char[] code = new char[42];
+		for (int i = 0; i < code.length; i++) {
+			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
+		}
+		return new String(code);
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

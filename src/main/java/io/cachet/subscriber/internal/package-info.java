@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.subscriber.internal;
+
+import org.jspecify.annotations.NullMarked;

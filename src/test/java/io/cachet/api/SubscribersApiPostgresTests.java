@@ -1,0 +1,8 @@
+package io.cachet.api;
+
+import io.cachet.persistence.OnPostgres;
+
+@OnPostgres
+class SubscribersApiPostgresTests extends SubscribersApiContractTests {
+
+}
