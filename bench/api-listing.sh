@@ -36,7 +36,7 @@ SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$user SPRING_DATASOURCE_PA
 	CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com CACHET_ADMIN_PASSWORD=bench-password \
 	CACHET_ADMIN_API_TOKEN=$token java -Xmx512m -jar target/cachet.jar >"$log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
 	curl -fs "http://127.0.0.1:$port/api/v1/ping" >/dev/null && break
 	sleep 1
@@ -68,6 +68,7 @@ INSERT INTO metrics (name, suffix, default_value, calc_type, display_chart, plac
   VALUES ('Response time', 'ms', 0, 1, TRUE, 2, 1, 5, 0, 1, $now, $now);
 INSERT INTO metric_points (metric_id, point_value, counter, created_at, updated_at)
   SELECT 1, MOD($n, 500), 1, $now - $n * INTERVAL '30' SECOND, $now FROM $(series 1000000);
+UPDATE metrics SET point_count = (SELECT COUNT(*) FROM metric_points p WHERE p.metric_id = metrics.id);
 SQL
 if [ "$db" = postgres ]; then sql -c "ANALYZE"; else sql -e "ANALYZE TABLE components, incidents, incident_updates, metric_points"; fi
 echo "generated in $(($(date +%s) - start)) s"

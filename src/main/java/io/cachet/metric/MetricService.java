@@ -175,7 +175,7 @@ public class MetricService {
 	@Transactional
 	public void deletePoint(long metricId, long pointId) {
 		getPoint(metricId, pointId);
-		this.metrics.deletePoint(pointId);
+		this.metrics.deletePoint(metricId, pointId);
 		this.events.publishEvent(
 				new MetricChanged("metric_point", pointId, "Deleted a point of metric " + metricId, "deleted"));
 	}

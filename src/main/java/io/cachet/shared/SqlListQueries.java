@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +31,18 @@ public final class SqlListQueries {
 	public static <T> PageResult<T> page(JdbcClient jdbc, String select, List<String> baseConditions,
 			List<Object> baseParams, Map<String, String> columns, String naturalOrder, ListQuery query,
 			RowMapper<T> rowMapper) {
+		return page(jdbc, select, baseConditions, baseParams, columns, naturalOrder, query, rowMapper, null);
+	}
+
+	/**
+	 * As
+	 * {@link #page(JdbcClient, String, List, List, Map, String, ListQuery, RowMapper)},
+	 * with the number of rows the base conditions match when the caller keeps it (used
+	 * when the query has no filter, to spare a COUNT over a big table).
+	 */
+	public static <T> PageResult<T> page(JdbcClient jdbc, String select, List<String> baseConditions,
+			List<Object> baseParams, Map<String, String> columns, String naturalOrder, ListQuery query,
+			RowMapper<T> rowMapper, @Nullable Long knownTotal) {
 		List<String> conditions = new ArrayList<>(baseConditions);
 		List<Object> params = new ArrayList<>(baseParams);
 		query.filters().forEach((field, value) -> {
@@ -40,7 +54,9 @@ public final class SqlListQueries {
 		});
 		String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 		String fromWhere = select.substring(select.toUpperCase().indexOf(" FROM ")) + where;
-		long total = jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
+		boolean filtered = conditions.size() > baseConditions.size();
+		long total = (knownTotal != null && !filtered) ? knownTotal
+				: jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
 		String sortColumn = (query.sort() != null) ? columns.get(query.sort()) : null;
 		String orderBy = (sortColumn != null)
 				? sortColumn + (query.descending() ? " DESC" : " ASC") + ", " + naturalOrder : naturalOrder;

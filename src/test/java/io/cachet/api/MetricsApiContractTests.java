@@ -168,6 +168,12 @@ abstract class MetricsApiContractTests {
 		assertThat(this.api.send("DELETE", "/api/v1/metrics/" + id + "/points/" + point, null, this.auth).status())
 			.isEqualTo(204);
 		assertThat(this.api.get("/api/v1/metrics/" + id + "/points/" + point).status()).isEqualTo(404);
+		assertThat(this.api.get("/api/v1/metrics/" + id + "/points")
+			.json()
+			.path("meta")
+			.path("pagination")
+			.path("total")
+			.asInt()).isZero();
 
 		post("/api/v1/metrics/" + id + "/points", "{\"value\":1}");
 		assertThat(this.api.send("DELETE", "/api/v1/metrics/" + id, null, this.auth).status()).isEqualTo(204);

@@ -82,9 +82,13 @@ public class MetricRepository {
 	 * @return the points of a metric, newest first
 	 */
 	public PageResult<MetricPointView> pagePoints(long metricId, ListQuery query) {
+		long total = this.jdbc.sql("SELECT point_count FROM metrics WHERE id = ?")
+			.param(metricId)
+			.query(Long.class)
+			.single();
 		return SqlListQueries.page(this.jdbc, SELECT_POINT, List.of("p.metric_id = ?"), List.of(metricId),
 				Map.of("id", "p.id", "value", "p.point_value", "counter", "p.counter", "created_at", "p.created_at"),
-				"p.created_at DESC, p.id DESC", query, MetricRepository::pointRow);
+				"p.created_at DESC, p.id DESC", query, MetricRepository::pointRow, total);
 	}
 
 	public Optional<MetricPointView> findPoint(long metricId, long pointId) {
@@ -116,6 +120,7 @@ public class MetricRepository {
 					+ "VALUES (?, ?, 1, ?, ?)")
 			.params(metricId, value, Timestamp.from(at), Timestamp.from(now))
 			.update(keys, "id");
+		this.jdbc.sql("UPDATE metrics SET point_count = point_count + 1 WHERE id = ?").param(metricId).update();
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
@@ -131,8 +136,12 @@ public class MetricRepository {
 			.update();
 	}
 
-	public void deletePoint(long pointId) {
-		this.jdbc.sql("DELETE FROM metric_points WHERE id = ?").param(pointId).update();
+	public void deletePoint(long metricId, long pointId) {
+		if (this.jdbc.sql("DELETE FROM metric_points WHERE id = ? AND metric_id = ?")
+			.params(pointId, metricId)
+			.update() > 0) {
+			this.jdbc.sql("UPDATE metrics SET point_count = point_count - 1 WHERE id = ?").param(metricId).update();
+		}
 	}
 
 	private static MetricView row(ResultSet rs, int rowNum) throws SQLException {
