@@ -44,12 +44,13 @@ done
 
 echo "== generating data on $db"
 start=$(date +%s)
+now="now()"
 if [ "$db" = postgres ]; then
 	series() { echo "generate_series(1, $1) AS s(n)"; }
-	now="now()"
+	ago() { echo "now() - ($1) * INTERVAL '1' $2"; }
 else
 	series() { echo "seq_1_to_$1 AS s"; }
-	now="now()"
+	ago() { echo "now() - INTERVAL ($1) $2"; }
 fi
 n=$([ "$db" = postgres ] && echo "s.n" || echo "s.seq")
 sql <<SQL
@@ -60,14 +61,14 @@ INSERT INTO components (name, description, link, status, position, group_id, ena
   FROM $(series 10000);
 INSERT INTO incidents (name, status, visible, stickied, notifications, message, occurred_at, component_id, created_at, updated_at)
   SELECT CONCAT('Incident ', $n), 1 + MOD($n, 4), MOD($n, 10) <> 0, FALSE, FALSE, 'Something broke; we are on it.',
-         $now - $n * INTERVAL '1' MINUTE, 1 + MOD($n, 10000), $now, $now
+         $(ago $n MINUTE), 1 + MOD($n, 10000), $now, $now
   FROM $(series 100000);
 INSERT INTO incident_updates (incident_id, status, message, created_at, updated_at)
   SELECT id, 4, 'Fixed.', $now, $now FROM incidents;
 INSERT INTO metrics (name, suffix, default_value, calc_type, display_chart, places, default_view, threshold, position, visible, created_at, updated_at)
   VALUES ('Response time', 'ms', 0, 1, TRUE, 2, 1, 5, 0, 1, $now, $now);
 INSERT INTO metric_points (metric_id, point_value, counter, created_at, updated_at)
-  SELECT 1, MOD($n, 500), 1, $now - $n * INTERVAL '30' SECOND, $now FROM $(series 1000000);
+  SELECT 1, MOD($n, 500), 1, $(ago "$n * 30" SECOND), $now FROM $(series 1000000);
 UPDATE metrics SET point_count = (SELECT COUNT(*) FROM metric_points p WHERE p.metric_id = metrics.id);
 SQL
 if [ "$db" = postgres ]; then sql -c "ANALYZE"; else sql -e "ANALYZE TABLE components, incidents, incident_updates, metric_points"; fi
