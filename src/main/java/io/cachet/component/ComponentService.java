@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.cachet.component.internal.ComponentGroupRepository;
 import io.cachet.component.internal.ComponentRepository;
+import io.cachet.component.internal.StatusHistoryRepository;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
 
@@ -29,14 +30,17 @@ public class ComponentService {
 
 	private final ComponentGroupRepository groups;
 
+	private final StatusHistoryRepository history;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	ComponentService(ComponentRepository components, ComponentGroupRepository groups, ApplicationEventPublisher events,
-			Clock clock) {
+	ComponentService(ComponentRepository components, ComponentGroupRepository groups, StatusHistoryRepository history,
+			ApplicationEventPublisher events, Clock clock) {
 		this.components = components;
 		this.groups = groups;
+		this.history = history;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -87,6 +91,7 @@ public class ComponentService {
 				Objects.requireNonNullElse(command.link(), ""), command.status(), command.order(), command.groupId(),
 				command.enabled(), command.meta(), now);
 		this.components.replaceTags(id, Tags.bySlug(command.tags()), now);
+		this.history.record(id, null, command.status(), StatusChangeSource.MANUAL, now);
 		this.events.publishEvent(ComponentChanged.component(id, command.name(), "created"));
 		return getComponent(id);
 	}
@@ -115,6 +120,7 @@ public class ComponentService {
 		}
 		this.events.publishEvent(ComponentChanged.component(id, changed.name(), "updated"));
 		if (changed.status() != current.status()) {
+			this.history.record(id, current.status(), changed.status(), StatusChangeSource.MANUAL, now);
 			this.events.publishEvent(new ComponentStatusChanged(id, changed.name(), current.status(), changed.status(),
 					command.silent(), now));
 		}
@@ -125,17 +131,19 @@ public class ComponentService {
 	 * Sets a component's status, as an incident or a monitor does.
 	 * @param silent do not notify the component's subscribers (the caller notifies on its
 	 * own)
+	 * @param source what changed it, kept in the status history
 	 * @return whether the status changed
 	 * @throws ComponentNotFoundException for an unknown or deleted component
 	 */
 	@Transactional
-	public boolean changeStatus(long id, ComponentStatus status, boolean silent) {
+	public boolean changeStatus(long id, ComponentStatus status, boolean silent, StatusChangeSource source) {
 		ComponentView current = getComponent(id);
 		if (current.status() == status) {
 			return false;
 		}
 		Instant now = now();
 		this.components.updateStatus(id, status, now);
+		this.history.record(id, current.status(), status, source, now);
 		this.events.publishEvent(new ComponentStatusChanged(id, current.name(), current.status(), status, silent, now));
 		return true;
 	}

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.cachet.component.ComponentService;
+import io.cachet.component.StatusChangeSource;
 import io.cachet.component.ComponentView;
 import io.cachet.incident.internal.IncidentRepository;
 import io.cachet.incident.internal.IncidentTemplateRepository;
@@ -83,6 +84,23 @@ public class IncidentService {
 	}
 
 	/**
+	 * @return incidents not fixed yet (by their latest update), latest first
+	 */
+	@Transactional(readOnly = true)
+	public List<IncidentView> findUnresolved(boolean guest) {
+		return this.incidents.findUnresolved(guest);
+	}
+
+	/**
+	 * @return when each incident occurred, latest first (the timeline's "only disrupted
+	 * days" paging)
+	 */
+	@Transactional(readOnly = true)
+	public List<Instant> findOccurrenceTimes(boolean guest) {
+		return this.incidents.findOccurrenceTimes(guest);
+	}
+
+	/**
 	 * @return the number of incidents not fixed yet (by their latest update)
 	 */
 	@Transactional(readOnly = true)
@@ -117,8 +135,8 @@ public class IncidentService {
 		if (command.meta() != null) {
 			this.incidents.replaceMeta(id, command.meta(), now);
 		}
-		affected
-			.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(), true));
+		affected.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(), true,
+				StatusChangeSource.INCIDENT));
 		this.events.publishEvent(new IncidentChanged("incident", id, "Reported incident " + command.name(), "created"));
 		this.events.publishEvent(new IncidentReported(id, command.name(), command.status(), command.visible(),
 				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList()));
@@ -157,8 +175,8 @@ public class IncidentService {
 		if (affected != null) {
 			List<AffectedComponent> merged = merge(current.components(), affected);
 			this.incidents.replaceComponents(id, merged, now);
-			affected.forEach(
-					(component) -> this.components.changeStatus(component.componentId(), component.status(), true));
+			affected.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(),
+					true, StatusChangeSource.INCIDENT));
 		}
 		if (command.meta() != null) {
 			this.incidents.replaceMeta(id, command.meta(), now);

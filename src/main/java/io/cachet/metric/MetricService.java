@@ -1,5 +1,10 @@
 package io.cachet.metric;
 
+import java.util.List;
+import java.util.ArrayList;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -197,6 +202,48 @@ public class MetricService {
 
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * A metric's chart as Cachet draws it: points summed (value times counter) or
+	 * averaged per bucket, empty buckets at the default value, rounded to the metric's
+	 * places.
+	 * @throws MetricNotFoundException for an unknown metric
+	 */
+	@Transactional(readOnly = true)
+	public MetricChart chart(long metricId, MetricPeriod period, ZoneId zone) {
+		MetricView metric = getMetric(metricId);
+		Instant now = this.clock.instant();
+		ZonedDateTime first = period.firstBucket(now, zone);
+		int count = period.buckets(now.atZone(zone));
+		BigDecimal[] sums = new BigDecimal[count];
+		long[] weights = new long[count];
+		Instant end = first.plus(count, period.unit()).toInstant();
+		this.metrics.forEachPointBetween(metricId, first.toInstant(), end, (at, value, counter) -> {
+			int index = (int) period.unit().between(first, period.bucketOf(at, zone));
+			if (index < 0 || index >= count) {
+				return;
+			}
+			boolean sum = metric.calcType() == 0;
+			BigDecimal contribution = sum ? value.multiply(BigDecimal.valueOf(counter)) : value;
+			sums[index] = (sums[index] != null) ? sums[index].add(contribution) : contribution;
+			weights[index] += 1;
+		});
+		List<MetricChart.Bucket> buckets = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			LocalDateTime start = first.plus(i, period.unit()).toLocalDateTime();
+			BigDecimal value;
+			if (sums[i] == null) {
+				value = metric.defaultValue();
+			}
+			else {
+				value = (metric.calcType() == 0) ? sums[i]
+						: sums[i].divide(BigDecimal.valueOf(weights[i]), 8, RoundingMode.HALF_UP);
+			}
+			buckets.add(new MetricChart.Bucket(start, MetricPeriod.key(start),
+					value.setScale(metric.places(), RoundingMode.HALF_UP), sums[i] != null));
+		}
+		return new MetricChart(metric, period, List.copyOf(buckets));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +26,14 @@ public class SettingsService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private volatile @Nullable Map<String, String> cache;
 
-	SettingsService(JdbcClient jdbc, Clock clock) {
+	SettingsService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -84,6 +88,7 @@ public class SettingsService {
 				.update();
 		}
 		this.cache = null;
+		this.events.publishEvent(new SettingsChanged(name));
 	}
 
 	private Map<String, String> values() {

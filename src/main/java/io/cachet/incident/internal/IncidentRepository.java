@@ -89,6 +89,23 @@ public class IncidentRepository {
 			.map((row) -> complete(new PageResult<>(List.of(row), 1, 1, 1)).items().get(0));
 	}
 
+	public List<IncidentView> findUnresolved(boolean guest) {
+		List<Row> rows = this.jdbc
+			.sql(SELECT + " WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "") + " AND "
+					+ LATEST_STATUS + " <> 4 ORDER BY i.occurred_at DESC, i.id DESC")
+			.query(IncidentRepository::row)
+			.list();
+		return complete(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
+	}
+
+	public List<Instant> findOccurrenceTimes(boolean guest) {
+		return this.jdbc
+			.sql("SELECT i.occurred_at FROM incidents i WHERE i.deleted_at IS NULL"
+					+ (guest ? " AND i.visible = TRUE" : "") + " ORDER BY i.occurred_at DESC")
+			.query((rs, n) -> rs.getTimestamp(1).toInstant())
+			.list();
+	}
+
 	public long countUnresolved(boolean guest) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM incidents i WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "")

@@ -158,4 +158,25 @@ public class MetricRepository {
 				rs.getTimestamp("updated_at").toInstant());
 	}
 
+	/**
+	 * Streams a metric's points in {@code [from, to)}, in no particular order, to a
+	 * consumer of (time, value, counter): the chart buckets them without holding every
+	 * row.
+	 */
+	public void forEachPointBetween(long metricId, Instant from, Instant to, PointConsumer consumer) {
+		this.jdbc
+			.sql("SELECT created_at, point_value, counter FROM metric_points"
+					+ " WHERE metric_id = ? AND created_at >= ? AND created_at < ?")
+			.params(metricId, Timestamp.from(from), Timestamp.from(to))
+			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> consumer
+				.accept(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2), rs.getInt(3)));
+	}
+
+	@FunctionalInterface
+	public interface PointConsumer {
+
+		void accept(Instant at, java.math.BigDecimal value, int counter);
+
+	}
+
 }

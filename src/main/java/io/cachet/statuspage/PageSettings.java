@@ -1,0 +1,31 @@
+package io.cachet.statuspage;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings the public page shows, read once per rebuild (names as in Cachet's
+ * {@code settings} table, defaults as Cachet's).
+ *
+ * @param aboutHtml {@code app_about} rendered from markdown and sanitized
+ * @param headerHtml {@code header}: HTML the team wrote for the top of the page, shown as
+ * is (only admins can set it, as in Cachet)
+ * @param bannerDataUri {@code app_banner} as a data URI, or {@code null}
+ */
+public record PageSettings(String name, String domain, String aboutHtml, ZoneId timezone, Locale locale,
+		boolean automaticLocalization, int incidentDays, int refreshRate, int majorOutageRate,
+		boolean onlyDisruptedDays, boolean showTimezone, boolean displayGraphs, boolean dashboardLoginLink,
+		boolean enableSubscribers, @Nullable String bannerDataUri, String headerHtml, String footerHtml,
+		String stylesheet, Theme theme) {
+
+	/**
+	 * The page's colours ({@code style_*} settings).
+	 */
+	public record Theme(String background, String backgroundFills, String bannerBackground, String bannerPadding,
+			String text, String reds, String blues, String greens, String yellows, String oranges, String greys,
+			String metrics, String links) {
+	}
+
+}

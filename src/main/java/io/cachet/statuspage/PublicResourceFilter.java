@@ -1,0 +1,129 @@
+package io.cachet.statuspage;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Serves the {@link PublicResources} straight from memory, before Spring Security and
+ * Spring MVC: the status page must answer a spike of visitors at close to the speed of a
+ * static file server, and these resources are public and identical for every visitor.
+ * Everything else goes down the filter chain as usual. Answers carry an ETag (and 304 for
+ * a matching {@code If-None-Match}), the gzipped bytes when the client accepts them, and
+ * the security headers Spring Security would have added.
+ */
+class PublicResourceFilter extends OncePerRequestFilter {
+
+	private final PublicResources resources;
+
+	PublicResourceFilter(PublicResources resources) {
+		this.resources = resources;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String method = request.getMethod();
+		boolean head = "HEAD".equals(method);
+		if (!head && !"GET".equals(method)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		if (!PublicResources.isPublicPath(path)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		Optional<PublicResources.Response> answer = this.resources
+			.handle(new PublicResources.Request(path, parameter(request), request.getHeader("Accept-Language")));
+		if (answer.isEmpty()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		write(answer.get(), request, response, head);
+	}
+
+	private static @Nullable String parameter(HttpServletRequest request) {
+		for (String name : new String[] { "start_date", "page", "filter", "style" }) {
+			String value = request.getParameter(name);
+			if (value != null) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static void write(PublicResources.Response answer, HttpServletRequest request, HttpServletResponse response,
+			boolean head) throws IOException {
+		RenderedResource resource = answer.resource();
+		response.setHeader("Cache-Control", resource.cacheControl());
+		response.setHeader("ETag", resource.etag());
+		response.setHeader("Vary", answer.varyByLanguage() ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+		if (!answer.framable()) {
+			response.setHeader("X-Frame-Options", "SAMEORIGIN");
+		}
+		if (answer.crossOrigin()) {
+			response.setHeader("Access-Control-Allow-Origin", "*");
+		}
+		String ifNoneMatch = request.getHeader("If-None-Match");
+		if (resource.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, resource.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setStatus(resource.status());
+		response.setContentType(resource.contentType());
+		byte[] body = resource.body();
+		String acceptEncoding = request.getHeader("Accept-Encoding");
+		if (resource.gzipped() != null && acceptEncoding != null && acceptEncoding.contains("gzip")) {
+			body = resource.gzipped();
+			response.setHeader("Content-Encoding", "gzip");
+		}
+		response.setContentLength(body.length);
+		if (!head) {
+			response.getOutputStream().write(body);
+		}
+	}
+
+	private static boolean matches(String ifNoneMatch, String etag) {
+		if (ifNoneMatch.strip().equals("*")) {
+			return true;
+		}
+		for (String candidate : ifNoneMatch.split(",")) {
+			String tag = candidate.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			if (tag.equals(etag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Registration {
+
+		@Bean
+		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources) {
+			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources));
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			registration.addUrlPatterns("/*");
+			return registration;
+		}
+
+	}
+
+}

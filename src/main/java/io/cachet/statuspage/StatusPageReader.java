@@ -1,0 +1,331 @@
+package io.cachet.statuspage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cachet.component.ComponentGroupView;
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentStatus;
+import io.cachet.component.ComponentUptime;
+import io.cachet.component.ComponentUptimeService;
+import io.cachet.component.ComponentView;
+import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentView;
+import io.cachet.metric.MetricChart;
+import io.cachet.metric.MetricPeriod;
+import io.cachet.metric.MetricService;
+import io.cachet.metric.MetricView;
+import io.cachet.schedule.ScheduleService;
+import io.cachet.schedule.ScheduleStatus;
+import io.cachet.schedule.ScheduleView;
+import io.cachet.settings.SettingsService;
+import io.cachet.shared.ListQuery;
+import io.cachet.shared.Markdown;
+import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
+import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
+import io.cachet.statuspage.StatusPageSnapshot.MaintenanceEntry;
+import io.cachet.statuspage.StatusPageSnapshot.MetricEntry;
+import io.cachet.statuspage.StatusPageSnapshot.Timeline;
+import io.cachet.statuspage.StatusPageSnapshot.TimelineDay;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads what a guest may see into a {@link StatusPageSnapshot}, in one read-only
+ * transaction. This is the only place the public page touches the database; it runs when
+ * data changes, not per request.
+ */
+@Component
+public class StatusPageReader {
+
+	/** The days of the uptime bar. */
+	public static final int UPTIME_DAYS = 90;
+
+	private static final int RECENT = 50;
+
+	private final SettingsService settings;
+
+	private final ComponentService components;
+
+	private final ComponentUptimeService uptime;
+
+	private final IncidentService incidents;
+
+	private final ScheduleService schedules;
+
+	private final MetricService metrics;
+
+	private final Clock clock;
+
+	StatusPageReader(SettingsService settings, ComponentService components, ComponentUptimeService uptime,
+			IncidentService incidents, ScheduleService schedules, MetricService metrics, Clock clock) {
+		this.settings = settings;
+		this.components = components;
+		this.uptime = uptime;
+		this.incidents = incidents;
+		this.schedules = schedules;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public StatusPageSnapshot read() {
+		Instant now = this.clock.instant();
+		PageSettings page = readSettings();
+		Set<Long> underMaintenance = new HashSet<>(this.schedules.findComponentsUnderMaintenance());
+		Map<Long, ComponentUptime> uptimes = this.uptime.lastDays(UPTIME_DAYS, page.timezone());
+		List<ComponentView> visible = this.components.findComponents(ListQuery.all(), List.of(), true).items();
+		Map<Long, String> names = new LinkedHashMap<>();
+		visible.forEach((component) -> names.put(component.id(), component.name()));
+
+		List<GroupSection> groups = new ArrayList<>();
+		Set<Long> grouped = new HashSet<>();
+		List<ComponentGroupView> publicGroups = new ArrayList<>(
+				this.components.findGroups(ListQuery.all(), true).items());
+		publicGroups.sort(Comparator.comparingInt(ComponentGroupView::order).thenComparingLong(ComponentGroupView::id));
+		for (ComponentGroupView group : publicGroups) {
+			List<ComponentEntry> members = visible.stream()
+				.filter((component) -> component.groupId() == group.id() && component.enabled())
+				.sorted(Comparator.comparingInt(ComponentView::order).thenComparingLong(ComponentView::id))
+				.map((component) -> entry(component, underMaintenance, uptimes))
+				.toList();
+			if (members.isEmpty()) {
+				continue;
+			}
+			members.forEach((member) -> grouped.add(member.component().id()));
+			ComponentStatus worst = members.stream()
+				.map((member) -> member.component().status())
+				.max(Comparator.comparingInt(ComponentStatus::code))
+				.orElse(ComponentStatus.OPERATIONAL);
+			groups.add(new GroupSection(group, members, worst, isOpen(group, worst)));
+		}
+		// Cachet lists components without a (public) group last, the most broken first.
+		List<ComponentEntry> ungrouped = visible.stream()
+			.filter((component) -> component.enabled() && !grouped.contains(component.id())
+					&& !isInHiddenOrKnownGroup(component, publicGroups))
+			.sorted(Comparator.comparingInt((ComponentView component) -> -component.status().code())
+				.thenComparingInt(ComponentView::order)
+				.thenComparing(ComponentView::createdAt))
+			.map((component) -> entry(component, underMaintenance, uptimes))
+			.toList();
+
+		List<ComponentStatus> shownStatuses = java.util.stream.Stream
+			.concat(groups.stream().flatMap((group) -> group.components().stream()), ungrouped.stream())
+			.map((entry) -> entry.component().status())
+			.toList();
+		List<IncidentView> unresolved = this.incidents.findUnresolved(true);
+		OverallStatus status = OverallStatus.of(shownStatuses, page.majorOutageRate(), unresolved.size());
+
+		List<IncidentView> recent = this.incidents
+			.findIncidents(new ListQuery(Map.of(), "occurred_at", true, 1, RECENT), true)
+			.items();
+		List<IncidentView> stickied = this.incidents
+			.findIncidents(new ListQuery(Map.of("stickied", true), "occurred_at", true, 1, RECENT), true)
+			.items();
+		List<MaintenanceEntry> maintenance = this.schedules.findUncompleted()
+			.stream()
+			.map((schedule) -> maintenanceEntry(schedule, now))
+			.toList();
+		List<MaintenanceEntry> recentSchedules = this.schedules
+			.findSchedules(new ListQuery(Map.of(), "scheduled_at", true, 1, RECENT))
+			.items()
+			.stream()
+			.map((schedule) -> maintenanceEntry(schedule, now))
+			.toList();
+		List<MetricEntry> metricEntries = page.displayGraphs() ? readMetrics(page.timezone()) : List.of();
+		Timeline timeline = page.onlyDisruptedDays() ? disruptedTimeline(page, 1) : timeline(page, null);
+		return new StatusPageSnapshot(now, page, status, List.copyOf(groups), ungrouped, stickied, maintenance,
+				metricEntries, timeline, recent, unresolved, recentSchedules, Map.copyOf(names),
+				Set.copyOf(underMaintenance));
+	}
+
+	/**
+	 * The timeline of {@code incident_days} days ending at {@code startDate} (default
+	 * today), every day listed even without incidents.
+	 */
+	@Transactional(readOnly = true)
+	public Timeline timeline(PageSettings page, @Nullable LocalDate startDate) {
+		ZoneId zone = page.timezone();
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
+		LocalDate end = (startDate == null || startDate.isAfter(today)) ? today : startDate;
+		int days = Math.max(1, page.incidentDays());
+		LocalDate first = end.minusDays(days - 1L);
+		List<IncidentView> found = this.incidents.findOccurredBetween(first.atStartOfDay(zone).toInstant(),
+				end.plusDays(1).atStartOfDay(zone).toInstant(), true);
+		List<TimelineDay> timelineDays = new ArrayList<>();
+		for (LocalDate day = end; !day.isBefore(first); day = day.minusDays(1)) {
+			LocalDate date = day;
+			timelineDays.add(new TimelineDay(date,
+					found.stream()
+						.filter((incident) -> LocalDate.ofInstant(incident.occurredAt(), zone).equals(date))
+						.toList()));
+		}
+		String previous = end.minusDays(days).toString();
+		String next = end.isBefore(today) ? min(end.plusDays(days), today).toString() : null;
+		return new Timeline(timelineDays, previous, next);
+	}
+
+	/**
+	 * The "only disrupted days" timeline: only days with incidents, {@code incident_days}
+	 * of them per page.
+	 */
+	@Transactional(readOnly = true)
+	public Timeline disruptedTimeline(PageSettings page, int pageNumber) {
+		ZoneId zone = page.timezone();
+		int perPage = Math.max(1, page.incidentDays());
+		TreeSet<LocalDate> allDays = new TreeSet<>(Comparator.reverseOrder());
+		this.incidents.findOccurrenceTimes(true).forEach((at) -> allDays.add(LocalDate.ofInstant(at, zone)));
+		List<LocalDate> days = allDays.stream().skip((long) (pageNumber - 1) * perPage).limit(perPage).toList();
+		if (days.isEmpty()) {
+			return new Timeline(List.of(), null, (pageNumber > 1) ? String.valueOf(pageNumber - 1) : null);
+		}
+		LocalDate newest = days.get(0);
+		LocalDate oldest = days.get(days.size() - 1);
+		List<IncidentView> found = this.incidents.findOccurredBetween(oldest.atStartOfDay(zone).toInstant(),
+				newest.plusDays(1).atStartOfDay(zone).toInstant(), true);
+		List<TimelineDay> timelineDays = days.stream()
+			.map((date) -> new TimelineDay(date,
+					found.stream()
+						.filter((incident) -> LocalDate.ofInstant(incident.occurredAt(), zone).equals(date))
+						.toList()))
+			.toList();
+		boolean more = allDays.size() > pageNumber * perPage;
+		return new Timeline(timelineDays, more ? String.valueOf(pageNumber + 1) : null,
+				(pageNumber > 1) ? String.valueOf(pageNumber - 1) : null);
+	}
+
+	/**
+	 * @return the incident, if a guest may see it
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<IncidentView> incident(long id) {
+		try {
+			return java.util.Optional.of(this.incidents.getIncident(id, true));
+		}
+		catch (io.cachet.shared.NotFoundException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public java.util.Optional<MaintenanceEntry> schedule(long id) {
+		try {
+			return java.util.Optional.of(maintenanceEntry(this.schedules.getSchedule(id), this.clock.instant()));
+		}
+		catch (io.cachet.shared.NotFoundException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	PageSettings readSettings() {
+		ZoneId zone = this.settings.timezone();
+		String banner = this.settings.get("app_banner", "");
+		String bannerType = this.settings.get("app_banner_type", "image/png");
+		String bannerUri = banner.isBlank() ? null
+				: (banner.startsWith("data:") ? banner : "data:" + bannerType + ";base64," + banner);
+		var theme = new PageSettings.Theme(style("style_background_color", "#F0F3F4"),
+				style("style_background_fills", "#FFFFFF"), style("style_banner_background_color", ""),
+				style("style_banner_padding", "40px 0"), style("style_text_color", "#333333"),
+				style("style_reds", "#FF6F6F"), style("style_blues", "#3498DB"), style("style_greens", "#7ED321"),
+				style("style_yellows", "#F7CA18"), style("style_oranges", "#FF8800"), style("style_greys", "#888888"),
+				style("style_metrics", "#0DCCC0"), style("style_links", "#7ED321"));
+		return new PageSettings(this.settings.get("app_name", "Cachet"), this.settings.get("app_domain", ""),
+				Markdown.toSafeHtml(this.settings.get("app_about", "")), zone,
+				PageLocales.fromSetting(this.settings.get("app_locale", "en")),
+				this.settings.getBoolean("automatic_localization", false),
+				Math.min(90, Math.max(1, this.settings.getInt("app_incident_days", 7))),
+				Math.max(0, this.settings.getInt("app_refresh_rate", 0)), this.settings.getInt("major_outage_rate", 50),
+				this.settings.getBoolean("only_disrupted_days", false),
+				this.settings.getBoolean("show_timezone", false), this.settings.getBoolean("display_graphs", true),
+				this.settings.getBoolean("dashboard_login_link", true),
+				this.settings.getBoolean("enable_subscribers", false), bannerUri, this.settings.get("header", ""),
+				this.settings.get("footer", ""), this.settings.get("stylesheet", ""), theme);
+	}
+
+	/**
+	 * @return a colour or CSS length from the settings, or the default when it holds
+	 * anything that could break out of the style sheet
+	 */
+	private String style(String name, String defaultValue) {
+		String value = this.settings.get(name, defaultValue).strip();
+		return value.matches("[#a-zA-Z0-9 .,%()-]{0,64}") ? value : defaultValue;
+	}
+
+	private List<MetricEntry> readMetrics(ZoneId zone) {
+		List<MetricView> shown = this.metrics.findMetrics(ListQuery.all())
+			.items()
+			.stream()
+			.filter((metric) -> metric.displayChart() && metric.visible() == 1)
+			.sorted(Comparator.comparingInt(MetricView::order).thenComparingLong(MetricView::id))
+			.toList();
+		List<MetricEntry> entries = new ArrayList<>();
+		for (MetricView metric : shown) {
+			Map<MetricPeriod, MetricChart> charts = new EnumMap<>(MetricPeriod.class);
+			for (MetricPeriod period : MetricPeriod.values()) {
+				charts.put(period, this.metrics.chart(metric.id(), period, zone));
+			}
+			entries.add(new MetricEntry(metric, charts));
+		}
+		return entries;
+	}
+
+	private MaintenanceEntry maintenanceEntry(ScheduleView schedule, Instant now) {
+		boolean started = !schedule.scheduledAt().isAfter(now);
+		boolean completed = schedule.status() == ScheduleStatus.COMPLETE
+				|| (schedule.completedAt() != null && !schedule.completedAt().isAfter(now));
+		boolean inProgress = !completed && (started || schedule.status() == ScheduleStatus.IN_PROGRESS);
+		List<String> names = schedule.components()
+			.stream()
+			.map((component) -> this.components.findComponent(component.componentId()))
+			.flatMap(java.util.Optional::stream)
+			.filter(ComponentView::enabled)
+			.map(ComponentView::name)
+			.toList();
+		return new MaintenanceEntry(schedule, inProgress, names);
+	}
+
+	private static ComponentEntry entry(ComponentView component, Set<Long> underMaintenance,
+			Map<Long, ComponentUptime> uptimes) {
+		return new ComponentEntry(component, underMaintenance.contains(component.id()), uptimes.get(component.id()));
+	}
+
+	/**
+	 * Cachet's collapse rules: 0 expanded, 1 collapsed, 2 collapsed unless a component
+	 * has issues.
+	 */
+	static boolean isOpen(ComponentGroupView group, ComponentStatus worst) {
+		return switch (group.collapsed()) {
+			case 1 -> false;
+			case 2 -> worst.hasIssues();
+			default -> true;
+		};
+	}
+
+	/**
+	 * A component whose group exists but is not public is hidden with its group (the
+	 * component query already leaves those out for guests); a group id that names no
+	 * group counts as ungrouped, as in Cachet.
+	 */
+	private static boolean isInHiddenOrKnownGroup(ComponentView component, List<ComponentGroupView> publicGroups) {
+		return component.groupId() != 0 && publicGroups.stream().anyMatch((group) -> group.id() == component.groupId());
+	}
+
+	private static LocalDate min(LocalDate a, LocalDate b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+}

@@ -1,0 +1,174 @@
+package io.cachet.statuspage;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cachet.component.ComponentChanged;
+import io.cachet.component.ComponentStatusChanged;
+import io.cachet.incident.IncidentChanged;
+import io.cachet.metric.MetricChanged;
+import io.cachet.schedule.ScheduleChanged;
+import io.cachet.settings.SettingsChanged;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps the {@link StatusPageCache} current. A change to anything the page shows asks for
+ * a rebuild once its transaction commits; requests close together share one rebuild
+ * (after {@value #DEBOUNCE_MILLIS} ms), so a change is on the page well within a second
+ * and a burst of metric points costs one read. The page is also rebuilt every
+ * {@value #MAX_AGE_SECONDS} s, because time alone changes it (maintenance starting, a new
+ * day in the timeline), and the database is pinged every {@value #PING_SECONDS} s so that
+ * an outage marks the page stale and a recovery rebuilds it.
+ */
+@Component
+public class StatusPageRefresher implements DisposableBean {
+
+	static final long DEBOUNCE_MILLIS = 100;
+
+	static final long MAX_AGE_SECONDS = 30;
+
+	static final long PING_SECONDS = 5;
+
+	private static final Logger logger = LoggerFactory.getLogger(StatusPageRefresher.class);
+
+	private final StatusPageReader reader;
+
+	private final StatusPageCache cache;
+
+	private final ObjectProvider<PublicResources> resources;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "status-page-refresh");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
+	private volatile Instant lastBuilt = Instant.EPOCH;
+
+	StatusPageRefresher(StatusPageReader reader, StatusPageCache cache, ObjectProvider<PublicResources> resources,
+			JdbcClient jdbc, Clock clock) {
+		this.reader = reader;
+		this.cache = cache;
+		this.resources = resources;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.executor.execute(this::rebuild);
+		this.executor.scheduleWithFixedDelay(this::check, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+	}
+
+	@EventListener({ ComponentChanged.class, ComponentStatusChanged.class, IncidentChanged.class, MetricChanged.class,
+			ScheduleChanged.class, SettingsChanged.class })
+	void onDataChanged() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					requestRebuild();
+				}
+			});
+		}
+		else {
+			requestRebuild();
+		}
+	}
+
+	/**
+	 * Asks for a rebuild soon; requests made before it starts are served by it.
+	 */
+	public void requestRebuild() {
+		if (this.pending.compareAndSet(false, true)) {
+			this.executor.schedule(this::rebuild, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * Builds the first snapshot in the caller's thread when there is none yet (a request
+	 * that arrives before the first background build).
+	 */
+	StatusPageCache.State currentOrBuild() {
+		return this.cache.current().orElseGet(() -> {
+			synchronized (this) {
+				return this.cache.current().orElseGet(() -> {
+					rebuild();
+					return this.cache.current().orElseThrow(() -> new PageUnavailableException());
+				});
+			}
+		});
+	}
+
+	synchronized void rebuild() {
+		this.pending.set(false);
+		try {
+			StatusPageSnapshot snapshot = this.reader.read();
+			this.cache.replace(snapshot);
+			this.lastBuilt = this.clock.instant();
+			this.cache.current().ifPresent((state) -> this.resources.getObject().prerender(state));
+		}
+		catch (RuntimeException ex) {
+			if (this.cache.markStale()) {
+				logger.warn("The status page could not be rebuilt; serving the last good page, marked stale: {}",
+						ex.toString());
+			}
+		}
+	}
+
+	private void check() {
+		boolean stale = this.cache.current().map(StatusPageCache.State::stale).orElse(true);
+		if (stale || Duration.between(this.lastBuilt, this.clock.instant()).toSeconds() >= MAX_AGE_SECONDS) {
+			rebuild();
+			return;
+		}
+		try {
+			this.jdbc.sql("SELECT 1").query(Integer.class).single();
+		}
+		catch (RuntimeException ex) {
+			if (this.cache.markStale()) {
+				logger.warn("The database does not answer; the status page is served from memory, marked stale: {}",
+						ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.executor.shutdownNow();
+	}
+
+	/**
+	 * There is no page to serve: the database has not answered since the start.
+	 */
+	static class PageUnavailableException extends RuntimeException {
+
+		PageUnavailableException() {
+			super("The status page has not been built yet");
+		}
+
+	}
+
+}
