@@ -209,9 +209,9 @@ public class StatusPageReader {
 	}
 
 	/**
-	 * @return the incident, if a guest may see it
+	 * @return the incident, if a guest may see it (no transaction of its own: the
+	 * service's would be marked for rollback by the not-found exception)
 	 */
-	@Transactional(readOnly = true)
 	public java.util.Optional<IncidentView> incident(long id) {
 		try {
 			return java.util.Optional.of(this.incidents.getIncident(id, true));
@@ -221,7 +221,6 @@ public class StatusPageReader {
 		}
 	}
 
-	@Transactional(readOnly = true)
 	public java.util.Optional<MaintenanceEntry> schedule(long id) {
 		try {
 			return java.util.Optional.of(maintenanceEntry(this.schedules.getSchedule(id), this.clock.instant()));
