@@ -1,0 +1,118 @@
+package io.cachet.statuspage;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.cachet.browser.HeadlessChromium;
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentStatus;
+import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentStatus;
+import io.cachet.metric.MetricService;
+import io.cachet.metric.SaveMetric;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public page in a real headless Chromium: it renders, the charts draw, and the view
+ * switch shows another chart.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+class StatusPageBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ComponentService components;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	MetricService metrics;
+
+	@Autowired
+	StatusPageRefresher refresher;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void pageRendersChartsDrawAndTheViewSwitchWorks() {
+		StatusPageFixtures.clear(this.jdbc);
+		var fixtures = new StatusPageFixtures(this.port, this.components, this.incidents);
+		long group = fixtures.group("Platform", 0, 1);
+		fixtures.component("API", ComponentStatus.OPERATIONAL, group);
+		fixtures.component("Website", ComponentStatus.PERFORMANCE_ISSUES, group);
+		fixtures.incident("Slow pages", IncidentStatus.WATCHING, true, null);
+		long metric = this.metrics
+			.createMetric(new SaveMetric("Response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
+			.id();
+		for (int value : List.of(120, 80, 95)) {
+			this.metrics.addPoint(metric, BigDecimal.valueOf(value), null);
+		}
+		this.refresher.rebuild();
+
+		this.browser.get("http://localhost:" + this.port + "/");
+
+		assertThat(this.browser.findElement(By.cssSelector(".status-banner")).getText())
+			.isEqualTo("Some systems are experiencing issues");
+		assertThat(this.browser.findElement(By.cssSelector("[data-group] summary")).getText()).contains("Platform");
+		assertThat(this.browser.findElement(By.cssSelector(".timeline")).getText()).contains("Slow pages");
+		WebElement visibleChart = visibleChart();
+		assertThat(visibleChart.getAttribute("data-period")).isEqualTo("last_hour");
+		WebElement line = visibleChart.findElement(By.cssSelector("polyline.line"));
+		assertThat(line.getSize().getWidth()).isGreaterThan(100);
+		assertThat(visibleChart.findElements(By.cssSelector("circle"))).hasSize(61);
+
+		Select view = new Select(this.browser.findElement(By.cssSelector(".metric-view")));
+		assertThat(this.browser.findElement(By.cssSelector(".view-select")).isDisplayed()).isTrue();
+		view.selectByValue("week");
+
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until((driver) -> "week".equals(visibleChart().getAttribute("data-period")));
+		assertThat(visibleChart().findElements(By.cssSelector("circle"))).hasSize(7);
+		assertThat(this.browser.findElements(By.cssSelector(".chart-view")).stream().filter(WebElement::isDisplayed))
+			.hasSize(1);
+	}
+
+	private WebElement visibleChart() {
+		return this.browser.findElements(By.cssSelector(".chart-view"))
+			.stream()
+			.filter(WebElement::isDisplayed)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}
