@@ -48,11 +48,12 @@ public class ScheduleService {
 	}
 
 	/**
-	 * @return maintenance upcoming or in progress (not completed), soonest first
+	 * @return maintenance upcoming or in progress (not completed, and not past its
+	 * planned end), soonest first
 	 */
 	@Transactional(readOnly = true)
 	public List<ScheduleView> findUncompleted() {
-		return this.schedules.findUncompleted();
+		return this.schedules.findUncompleted(this.clock.instant());
 	}
 
 	/**

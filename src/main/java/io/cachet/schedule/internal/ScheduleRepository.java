@@ -56,10 +56,15 @@ public class ScheduleRepository {
 	/**
 	 * @return schedules not completed (upcoming or in progress), soonest first
 	 */
-	public List<ScheduleView> findUncompleted() {
+	/**
+	 * @return maintenance not completed at {@code now}: status upcoming or in progress,
+	 * and no end time or one still ahead ({@code completed_at} is the planned end)
+	 */
+	public List<ScheduleView> findUncompleted(Instant now) {
 		List<ScheduleView> rows = this.jdbc
-			.sql(SELECT + " WHERE s.deleted_at IS NULL AND s.status IN (0, 1) AND s.completed_at IS NULL "
-					+ "ORDER BY s.scheduled_at, s.id")
+			.sql(SELECT + " WHERE s.deleted_at IS NULL AND s.status IN (0, 1) AND "
+					+ "(s.completed_at IS NULL OR s.completed_at > ?) ORDER BY s.scheduled_at, s.id")
+			.param(Timestamp.from(now))
 			.query(ScheduleRepository::row)
 			.list();
 		return withComponents(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
@@ -69,11 +74,11 @@ public class ScheduleRepository {
 	 * @return ids of the components of maintenance in progress at {@code now}
 	 */
 	public List<Long> findComponentsUnderMaintenance(Instant now) {
-		return this.jdbc
-			.sql("SELECT DISTINCT sc.component_id FROM schedule_components sc JOIN schedules s ON s.id = sc.schedule_id "
-					+ "WHERE s.deleted_at IS NULL AND s.scheduled_at <= ? AND s.status <> 2 AND s.completed_at IS NULL "
-					+ "ORDER BY sc.component_id")
-			.param(Timestamp.from(now))
+		return this.jdbc.sql(
+				"SELECT DISTINCT sc.component_id FROM schedule_components sc JOIN schedules s ON s.id = sc.schedule_id "
+						+ "WHERE s.deleted_at IS NULL AND s.scheduled_at <= ? AND s.status <> 2 "
+						+ "AND (s.completed_at IS NULL OR s.completed_at > ?) ORDER BY sc.component_id")
+			.params(Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
 			.list();
 	}
