@@ -218,10 +218,13 @@ public class MetricService {
 		int count = period.buckets(now.atZone(zone));
 		BigDecimal[] sums = new BigDecimal[count];
 		long[] weights = new long[count];
-		Instant end = first.plus(count, period.unit()).toInstant();
+		// Points are rounded to the nearest 30 s, so the latest can lie up to 30 s past
+		// the
+		// current bucket: it belongs to the current one.
+		Instant end = first.plus(count, period.unit()).toInstant().plusSeconds(30);
 		this.metrics.forEachPointBetween(metricId, first.toInstant(), end, (at, value, counter) -> {
-			int index = (int) period.unit().between(first, period.bucketOf(at, zone));
-			if (index < 0 || index >= count) {
+			int index = Math.min(count - 1, (int) period.unit().between(first, period.bucketOf(at, zone)));
+			if (index < 0) {
 				return;
 			}
 			boolean sum = metric.calcType() == 0;
