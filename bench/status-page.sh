@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Measures the throughput of the public status page (`/` and `/api/v2/summary.json`) against the
+# ceiling of this machine: nginx serving the very same bytes as static files.
+#
+#   bench/status-page.sh
+#
+# It starts the packaged jar on the embedded H2 database in a fresh temporary data dir (building the
+# jar if the sources are newer), seeds a realistic page through the v1 API (8 groups, 50 components,
+# 5 metrics with 200 points each, 200 incidents over 30 days), saves each page as the app serves it,
+# has nginx serve those files, checks that both serve identical bytes, then runs wrk on both:
+# a discarded warm-up of the app, then nginx, then the app. It prints req/s and p99 latency of each,
+# app/nginx in %, wrk's socket errors, and PASS/MISS against the targets (app ≥ 60 % of nginx,
+# app p99 ≤ 20 ms, no socket errors).
+# It exits 0 whatever the figures; non-zero only when something broke.
+#
+# Environment (all optional):
+#   PORT=18080 NGINX_PORT=18081   ports of the app and of nginx
+#   DURATION=15 WARMUP=5          seconds of each measured wrk run / of the app's warm-up run
+#   SKIP_BUILD=1                  use target/cachet*.jar as it is
+#   BENCH_PATHS="/ /api/v2/summary.json"   paths to compare (space separated)
+#   JAVA_OPTS=                    extra JVM options, e.g. -Xmx512m
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+port=${PORT:-18080}
+nginx_port=${NGINX_PORT:-18081}
+duration=${DURATION:-15}
+warmup=${WARMUP:-5}
+read -r -a paths <<<"${BENCH_PATHS:-/ /api/v2/summary.json}"
+token=bench-status-token-0123456789abcdef
+app=http://127.0.0.1:$port
+# The targets: the app keeps 60 % of what a static server does on the same bytes, at p99 ≤ 20 ms.
+min_ratio=60
+max_p99_ms=20
+
+# -- tools: nginx (the reference) and wrk (the load generator), from Debian if missing -------------
+missing=()
+command -v nginx >/dev/null || missing+=(nginx-light)
+command -v wrk >/dev/null || missing+=(wrk)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "== installing ${missing[*]}"
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# -- cleanup: everything started here is stopped and the temp dir removed, however the script ends --
+tmp=$(mktemp -d)
+app_pid= nginx_pid=
+cleanup() {
+	for pid in $app_pid $nginx_pid; do
+		kill "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true # the app shuts down gracefully: wait, so the port is free again
+	done
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# -- the jar: rebuilt when a source or the pom is newer, so routes added on main are measured --------
+# Compared with a stamp file, not the jar: reproducible builds give the jar a fixed old mtime.
+find_jar() { ls target/cachet*.jar 2>/dev/null | grep -v -- '-plain\.jar$' | head -n 1 || true; }
+stamp=target/.bench-jar-built
+if [ "${SKIP_BUILD:-}" != 1 ] && { [ -z "$(find_jar)" ] || [ ! -f $stamp ] || [ -n "$(find src pom.xml -newer $stamp -print -quit)" ]; }; then
+	echo "== building the jar"
+	touch "$tmp/stamp" # sources changed during the build are newer than this, so they rebuild next time
+	./mvnw -q -B -ntp -DskipTests package
+	mv "$tmp/stamp" $stamp
+fi
+jarfile=$(find_jar)
+[ -n "$jarfile" ] || { echo "no target/cachet*.jar (run without SKIP_BUILD=1)" >&2; exit 1; }
+
+# -- the app, on H2 in an empty data dir so the seeded data is all there is -------------------------
+echo "== starting $jarfile on port $port (H2 in $tmp/data)"
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+CACHET_DATA_DIR=$tmp/data CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com \
+	CACHET_ADMIN_PASSWORD=benchbench123 CACHET_ADMIN_API_TOKEN=$token \
+	java ${JAVA_OPTS:-} -jar "$jarfile" --server.port="$port" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+# Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an
+# ApplicationRunner just after: wait for the token to open a guarded list too.
+for i in $(seq 1 120); do
+	curl -fsS -o /dev/null "$app/api/v1/ping" 2>/dev/null &&
+		curl -fsS -o /dev/null -H "X-Cachet-Token: $token" "$app/api/v1/subscribers" 2>/dev/null && break
+	if ! kill -0 "$app_pid" 2>/dev/null || [ "$i" = 120 ]; then
+		echo "the app did not start; end of its log:" >&2
+		tail -n 30 "$tmp/app.log" >&2
+		exit 1
+	fi
+	sleep 1
+done
+
+# -- seeding through the v1 API ---------------------------------------------------------------------
+# post PATH JSON: prints the response body; any answer but 2xx aborts.
+post() {
+	local resp code
+	resp=$(curl -sS -X POST -H "X-Cachet-Token: $token" -H 'Content-Type: application/json' \
+		--data "$2" -w '\n%{http_code}' "$app$1") || { echo "POST $1: curl failed" >&2; return 1; }
+	code=${resp##*$'\n'}
+	resp=${resp%$'\n'*}
+	if [[ $code != 2?? ]]; then
+		printf 'POST %s answered %s: %s\nbody sent: %s\n' "$1" "$code" "$resp" "$2" >&2
+		return 1
+	fi
+	printf '%s\n' "$resp"
+}
+# post_all: the many small POSTs (points, incidents), 4 at a time. Lines "PATH<TAB>JSON" on stdin.
+# One curl process runs them all from a config file (-Z): forking curl per request made seeding
+# 8 times slower on 2 cores. Each answer's status is written out with its line number and checked.
+post_all() {
+	local dir
+	dir=$(mktemp -d -p "$tmp" post.XXXX)
+	tee "$dir/requests" |
+		# In a curl config, quoted values escape \ and " with a backslash.
+		sed 's/\\/\\\\/g; s/"/\\"/g' |
+		awk -F '\t' -v app="$app" -v token="$token" -v dir="$dir" '
+		{ if (NR > 1) print "next"
+		  printf "url = \"%s%s\"\ndata = \"%s\"\noutput = \"%s/%d\"\nwrite-out = \"%%{http_code} %d\\n\"\n", app, $1, $2, dir, NR, NR
+		  printf "header = \"X-Cachet-Token: %s\"\nheader = \"Content-Type: application/json\"\n", token }' \
+		>"$dir/curl.cfg"
+	# --no-progress-meter: curl 7.88 forgets -s after each "next" and draws its parallel meter.
+	curl -sS --no-progress-meter -Z --parallel-max 4 -K "$dir/curl.cfg" >"$dir/codes" || { echo "curl failed while seeding" >&2; return 1; }
+	local code n
+	while read -r code n; do
+		if [[ $code != 2?? ]]; then
+			printf 'POST answered %s: %s\nrequest: %s\n' "$code" "$(cat "$dir/$n")" "$(sed -n "${n}p" "$dir/requests")" >&2
+			return 1
+		fi
+	done <"$dir/codes"
+	[ "$(wc -l <"$dir/codes")" = "$(wc -l <"$dir/requests")" ] || { echo "some POSTs got no answer" >&2; return 1; }
+}
+data_id() { jq -er '.data.id'; }
+
+echo "== seeding: 8 groups, 50 components, 5 metrics x 200 points, 200 incidents"
+start=$(date +%s)
+now=$(date +%s)
+
+groups=(Website API Payments Mobile Infrastructure Email Search Integrations)
+gids=()
+for i in "${!groups[@]}"; do
+	gids+=("$(post /api/v1/components/groups \
+		"{\"name\":\"${groups[i]}\",\"order\":$i,\"collapsed\":0,\"visible\":1}" | data_id)")
+done
+
+# 50 components, about six per group; most operational (1), a few degraded, partial or major outage.
+cids=()
+for i in $(seq 0 49); do
+	g=$((i % 8))
+	case $((i % 17)) in 5) status=2 ;; 11) status=3 ;; 16) status=4 ;; *) status=1 ;; esac
+	cids+=("$(post /api/v1/components "{\"name\":\"${groups[g]} service $((i / 8 + 1))\",\"status\":$status,\"group_id\":${gids[g]},\"description\":\"Serves the ${groups[g]} traffic, node $((i / 8 + 1)).\",\"enabled\":true}" | data_id)")
+done
+
+# 5 metrics, each with a point every 432 s over the last day (200 points); the values wobble by a fixed
+# pattern rather than $RANDOM, which bash reseeds in each pipeline's subshell.
+metrics=("API response time" "Website response time" "Checkout latency" "Search latency" "Email delivery")
+for i in "${!metrics[@]}"; do
+	mid=$(post /api/v1/metrics "{\"name\":\"${metrics[i]}\",\"suffix\":\"ms\",\"description\":\"Median over the last minutes.\",\"default_value\":0,\"calc_type\":1,\"display_chart\":1,\"places\":0}" | data_id)
+	for k in $(seq 1 200); do
+		printf '/api/v1/metrics/%s/points\t{"value":%d,"timestamp":%d}\n' \
+			"$mid" $((80 + 40 * i + k * 37 % 60)) $((now - 86400 + 432 * k))
+	done
+done | post_all
+
+# 200 incidents over the last 30 days, posted oldest first so the newest ones set the components'
+# statuses last: the 6 newest are still open (investigating, identified, watching) and put their
+# component in trouble; all older ones are fixed (4) and leave their component operational.
+for i in $(seq 199 -1 0); do
+	at=$(date -u -d "@$((now - 60 - i * 12960))" '+%Y-%m-%d %H:%M:%S') # 12,960 s = 30 days / 200
+	if [ "$i" -lt 6 ]; then status=$((1 + i % 3)) cstatus=$((2 + i % 3)); else status=4 cstatus=1; fi
+	printf '/api/v1/incidents\t{"name":"Incident %d: elevated error rates","message":"We are seeing **elevated error rates** on %s.\\n\\n- first reports at %s UTC\\n- [details](https://example.com/incidents/%d)","status":%d,"visible":1,"component_id":%d,"component_status":%d,"occurred_at":"%s"}\n' \
+		"$((200 - i))" "the service" "$at" "$((200 - i))" "$status" "${cids[i * 7 % 50]}" "$cstatus" "$at"
+done | post_all
+echo "seeded in $(($(date +%s) - start)) s"
+
+# -- the pages as the app serves them -------------------------------------------------------------
+sleep 2 # the page is rebuilt in memory after changes; let that settle before saving it
+mkdir -p "$tmp/www"
+types=()
+for n in "${!paths[@]}"; do
+	# No Accept-Encoding, as wrk sends none: both sides answer uncompressed bytes.
+	types+=("$(curl -fsS -o "$tmp/www/page$n" -w '%{content_type}' "$app${paths[n]}")") ||
+		{ echo "GET ${paths[n]} failed: is the route on this branch? (BENCH_PATHS picks other paths)" >&2; exit 1; }
+	echo "${paths[n]}: $(wc -c <"$tmp/www/page$n") bytes, ${types[n]}"
+done
+
+# -- nginx serving those files at the same paths, with the app's Content-Type ---------------------
+mkdir -p "$tmp/nginx"
+{
+	# root: the workers must read the files in the private temp dir; the directive only applies as root.
+	[ "$(id -u)" = 0 ] && echo "user root;"
+	cat <<-CONF
+		worker_processes auto;
+		daemon off;
+		pid $tmp/nginx/nginx.pid;
+		error_log $tmp/nginx/error.log warn;
+		events { worker_connections 1024; }
+		http {
+		    access_log off;
+		    sendfile on;
+		    client_body_temp_path $tmp/nginx/body;
+		    proxy_temp_path $tmp/nginx/proxy;
+		    fastcgi_temp_path $tmp/nginx/fastcgi;
+		    uwsgi_temp_path $tmp/nginx/uwsgi;
+		    scgi_temp_path $tmp/nginx/scgi;
+		    server {
+		        listen 127.0.0.1:$nginx_port;
+		        root $tmp/www;
+		        types { }
+	CONF
+	for n in "${!paths[@]}"; do
+		# Exact match on the path (nginx matches without the query string); the empty types map
+		# makes default_type the Content-Type, the one the app sent.
+		echo "        location = ${paths[n]%%\?*} { default_type \"${types[n]}\"; try_files /page$n =404; }"
+	done
+	echo "    }"
+	echo "}"
+} >"$tmp/nginx/nginx.conf"
+nginx -t -q -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf"
+nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
+nginx_pid=$!
+for i in $(seq 1 50); do
+	curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port${paths[0]}" 2>/dev/null && break
+	[ "$i" = 50 ] && { echo "nginx did not start:" >&2; cat "$tmp/nginx/error.log" >&2; exit 1; }
+	sleep 0.1
+done
+
+# -- both must serve the same bytes, or the comparison means nothing ------------------------------
+# The app is asked again, so a page that changes from one request to the next is caught too.
+for n in "${!paths[@]}"; do
+	curl -fsS -o "$tmp/app$n" "$app${paths[n]}"
+	ctype=$(curl -fsS -o "$tmp/nginx$n" -w '%{content_type}' "http://127.0.0.1:$nginx_port${paths[n]}")
+	cmp "$tmp/app$n" "$tmp/nginx$n" ||
+		{ echo "${paths[n]}: the app and nginx serve different bytes" >&2; exit 1; }
+	[ "$ctype" = "${types[n]}" ] || { echo "${paths[n]}: nginx sends $ctype, the app ${types[n]}" >&2; exit 1; }
+done
+echo "nginx serves the same bytes and Content-Type as the app"
+
+# -- wrk ---------------------------------------------------------------------------------------------
+# run URL SECONDS: prints "req/s p99_ms socket_errors" from wrk's summary. Non-2xx answers abort:
+# the figures would not be of the page. Socket errors (mostly wrk's 2 s timeouts when the machine
+# is loaded) are counted instead; wrk leaves timed-out requests out of its latencies.
+run() {
+	local out
+	out=$(wrk -t2 -c64 -d"$2"s --latency "$1")
+	if grep -q 'Non-2xx' <<<"$out"; then
+		printf 'wrk on %s got answers other than 2xx:\n%s\n' "$1" "$out" >&2
+		return 1
+	fi
+	awk '
+		/^Requests\/sec:/ { rps = $2 }
+		# "99%  12.34ms": the unit is us, ms, s or m
+		$1 == "99%" { v = $2 + 0; u = $2; sub(/^[0-9.]+/, "", u)
+		              p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : (u == "m") ? v * 60000 : v }
+		# "Socket errors: connect 0, read 0, write 0, timeout 24"
+		/Socket errors:/ { errors = $4 + $6 + $8 + $10 }
+		END { if (rps == "" || p99 == "") exit 1; printf "%.0f %.2f %d\n", rps, p99, errors }' <<<"$out"
+}
+
+load=$(cut -d ' ' -f 1-3 /proc/loadavg) # the machine is shared: say how busy it was
+echo "== wrk -t2 -c64 -d${duration}s --latency (app warm-up: ${warmup}s, discarded)"
+results=()
+for n in "${!paths[@]}"; do
+	p=${paths[n]}
+	echo "$p: app warm-up, nginx, app"
+	run "$app$p" "$warmup" >/dev/null
+	nginx_res=$(run "http://127.0.0.1:$nginx_port$p" "$duration")
+	app_res=$(run "$app$p" "$duration")
+	read -r nginx_rps nginx_p99 nginx_errors <<<"$nginx_res"
+	read -r app_rps app_p99 app_errors <<<"$app_res"
+	results+=("$p $nginx_rps $app_rps $nginx_p99 $app_p99 $(wc -c <"$tmp/www/page$n") $app_errors $nginx_errors")
+done
+
+echo
+echo "targets: app req/s >= ${min_ratio} % of nginx, app p99 <= ${max_p99_ms} ms and no socket errors"
+echo "($(nproc) cores shared with wrk; load average before the runs: $load)"
+printf '%s\n' "${results[@]}" | awk -v min="$min_ratio" -v max="$max_p99_ms" '
+	{ line[NR] = $0; if (length($1) > w) w = length($1) }
+	END {
+		if (w < 4) w = 4
+		printf "%-" w "s %8s %11s %10s %9s %10s %10s %13s  %s\n", "path", "bytes", "nginx req/s", "app req/s", "app/nginx", "app p99", "nginx p99", "errors a/n", "result"
+		for (i = 1; i <= NR; i++) {
+			split(line[i], f, " ") # path nginx_rps app_rps nginx_p99 app_p99 bytes app_errors nginx_errors
+			ratio = f[2] > 0 ? 100 * f[3] / f[2] : 0
+			printf "%-" w "s %8d %11d %10d %7.0f %% %7.2f ms %7.2f ms %13s  %s\n", f[1], f[6], f[2], f[3], ratio, f[5], f[4],
+			       f[7] "/" f[8], (ratio >= min && f[5] <= max && f[7] == 0) ? "PASS" : "MISS"
+		}
+	}'
