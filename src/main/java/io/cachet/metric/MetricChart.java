@@ -19,6 +19,13 @@ public record MetricChart(MetricView metric, MetricPeriod period, List<Bucket> b
 	public record Bucket(LocalDateTime start, String key, BigDecimal value, boolean hasPoints) {
 	}
 
+	/**
+	 * @return the value of the current (last) bucket
+	 */
+	public BigDecimal latest() {
+		return this.buckets.isEmpty() ? BigDecimal.ZERO : this.buckets.get(this.buckets.size() - 1).value();
+	}
+
 	public BigDecimal max() {
 		return this.buckets.stream().map(Bucket::value).reduce(BigDecimal.ZERO, BigDecimal::max);
 	}

@@ -42,7 +42,6 @@ final class ChartSvg {
 		double plotWidth = WIDTH - LEFT - RIGHT;
 		double plotHeight = HEIGHT - TOP - BOTTOM;
 		double step = (buckets.size() > 1) ? plotWidth / (buckets.size() - 1) : 0;
-		String suffix = HtmlUtils.htmlEscape(chart.metric().suffix());
 		DateTimeFormatter label = DateTimeFormatter.ofPattern(chart.period().labelPattern(), locale);
 		StringBuilder svg = new StringBuilder(4096);
 		svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
@@ -75,26 +74,19 @@ final class ChartSvg {
 					.append("</text>");
 			}
 		}
-		StringBuilder points = new StringBuilder(buckets.size() * 14);
-		StringBuilder dots = new StringBuilder(buckets.size() * 90);
+		// One polyline, no element per point: the page carries five metrics in four
+		// views,
+		// and its size is what a spike pays for. The latest, lowest and highest values
+		// are
+		// written out under the chart instead of per-point tooltips.
+		StringBuilder points = new StringBuilder(buckets.size() * 12);
 		for (int i = 0; i < buckets.size(); i++) {
 			MetricChart.Bucket bucket = buckets.get(i);
 			double x = LEFT + i * step;
 			double y = TOP + plotHeight - (bucket.value().subtract(min).doubleValue() / range) * plotHeight;
 			points.append(format(x)).append(',').append(format(y)).append(' ');
-			dots.append("<circle cx=\"")
-				.append(format(x))
-				.append("\" cy=\"")
-				.append(format(y))
-				.append("\" r=\"2.5\"><title>")
-				.append(HtmlUtils.htmlEscape(label.format(bucket.start())))
-				.append(": ")
-				.append(bucket.value().toPlainString())
-				.append(suffix.isEmpty() ? "" : " " + suffix)
-				.append("</title></circle>");
 		}
 		svg.append("<polyline class=\"line\" points=\"").append(points.toString().strip()).append("\"/>");
-		svg.append(dots);
 		svg.append("</svg>");
 		return svg.toString();
 	}

@@ -119,7 +119,9 @@ class PublicResourceFilter extends OncePerRequestFilter {
 		@Bean
 		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources) {
 			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			// First of all filters: these answers need no encoding, observation or
+			// security filter.
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.addUrlPatterns("/*");
 			return registration;
 		}

@@ -25,7 +25,7 @@ public class StatusPageCache {
 
 	private volatile @Nullable State state;
 
-	private final ConcurrentHashMap<String, RenderedResource> rendered = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, Rendering> rendered = new ConcurrentHashMap<>();
 
 	/**
 	 * @param version increases with every new snapshot or change of staleness
@@ -39,47 +39,82 @@ public class StatusPageCache {
 	}
 
 	/**
-	 * @return the rendering under {@code key} for the current state, rendered now if it
-	 * is not there yet
+	 * @return the rendering under {@code key} for the given state, rendered now if it is
+	 * not there yet; concurrent requests for the same key wait for one rendering instead
+	 * of each rendering it (a spike right after a change must not render the page 64
+	 * times)
 	 */
 	public RenderedResource get(State state, String key, Function<State, RenderedResource> renderer) {
 		String versionedKey = state.version() + ":" + key;
-		RenderedResource found = this.rendered.get(versionedKey);
-		if (found != null) {
-			return found;
+		Rendering rendering = this.rendered.get(versionedKey);
+		if (rendering == null) {
+			if (this.rendered.size() >= MAX_ENTRIES) {
+				return renderer.apply(state);
+			}
+			rendering = this.rendered.computeIfAbsent(versionedKey, (k) -> new Rendering());
 		}
-		RenderedResource fresh = renderer.apply(state);
-		if (this.rendered.size() < MAX_ENTRIES && this.state == state) {
-			this.rendered.putIfAbsent(versionedKey, fresh);
-		}
-		return fresh;
-	}
-
-	synchronized void replace(StatusPageSnapshot snapshot) {
-		install(new State(snapshot, false, nextVersion()));
+		return rendering.get(() -> renderer.apply(state));
 	}
 
 	/**
-	 * @return whether the state changed (it was not stale already)
+	 * @return the state that a new snapshot will be, not yet served: the caller renders
+	 * the busiest resources for it, then {@link #install installs} it, so that requests
+	 * never find an empty cache after a rebuild
 	 */
-	synchronized boolean markStale() {
-		State current = this.state;
-		if (current == null || current.stale()) {
-			return false;
-		}
-		install(new State(current.snapshot(), true, nextVersion()));
-		return true;
+	synchronized State next(StatusPageSnapshot snapshot, boolean stale) {
+		return new State(snapshot, stale, nextVersion());
 	}
 
-	private void install(State next) {
+	/**
+	 * @return the state that marks the current snapshot stale, or empty when there is no
+	 * snapshot or it is stale already
+	 */
+	synchronized Optional<State> nextStale() {
+		State current = this.state;
+		if (current == null || current.stale()) {
+			return Optional.empty();
+		}
+		return Optional.of(next(current.snapshot(), true));
+	}
+
+	synchronized void install(State next) {
+		State current = this.state;
+		if (current != null && current.version() >= next.version()) {
+			return;
+		}
 		this.state = next;
 		String prefix = next.version() + ":";
 		this.rendered.keySet().removeIf((key) -> !key.startsWith(prefix));
 	}
 
+	private long reserved;
+
 	private long nextVersion() {
 		State current = this.state;
-		return (current != null) ? current.version() + 1 : 1;
+		this.reserved = Math.max(this.reserved, (current != null) ? current.version() : 0) + 1;
+		return this.reserved;
+	}
+
+	/**
+	 * One resource rendered at most once.
+	 */
+	private static final class Rendering {
+
+		private volatile @Nullable RenderedResource value;
+
+		RenderedResource get(java.util.function.Supplier<RenderedResource> render) {
+			RenderedResource found = this.value;
+			if (found != null) {
+				return found;
+			}
+			synchronized (this) {
+				if (this.value == null) {
+					this.value = render.get();
+				}
+				return this.value;
+			}
+		}
+
 	}
 
 }

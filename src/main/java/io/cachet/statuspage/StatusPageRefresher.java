@@ -124,18 +124,26 @@ public class StatusPageRefresher implements DisposableBean {
 
 	synchronized void rebuild() {
 		this.pending.set(false);
+		StatusPageSnapshot snapshot;
 		try {
-			StatusPageSnapshot snapshot = this.reader.read();
-			this.cache.replace(snapshot);
-			this.lastBuilt = this.clock.instant();
-			this.cache.current().ifPresent((state) -> this.resources.getObject().prerender(state));
+			snapshot = this.reader.read();
 		}
 		catch (RuntimeException ex) {
-			if (this.cache.markStale()) {
-				logger.warn("The status page could not be rebuilt; serving the last good page, marked stale: {}",
-						ex.toString());
-			}
+			markStale("The status page could not be rebuilt", ex);
+			return;
 		}
+		StatusPageCache.State next = this.cache.next(snapshot, false);
+		this.resources.getObject().prerender(next);
+		this.cache.install(next);
+		this.lastBuilt = this.clock.instant();
+	}
+
+	private void markStale(String why, RuntimeException ex) {
+		this.cache.nextStale().ifPresent((stale) -> {
+			logger.warn("{}; serving the last good page, marked stale: {}", why, ex.toString());
+			this.resources.getObject().prerender(stale);
+			this.cache.install(stale);
+		});
 	}
 
 	private void check() {
@@ -148,10 +156,7 @@ public class StatusPageRefresher implements DisposableBean {
 			this.jdbc.sql("SELECT 1").query(Integer.class).single();
 		}
 		catch (RuntimeException ex) {
-			if (this.cache.markStale()) {
-				logger.warn("The database does not answer; the status page is served from memory, marked stale: {}",
-						ex.toString());
-			}
+			markStale("The database does not answer", ex);
 		}
 	}
 

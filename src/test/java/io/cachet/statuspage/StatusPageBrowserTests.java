@@ -94,7 +94,7 @@ class StatusPageBrowserTests {
 		assertThat(visibleChart.getAttribute("data-period")).isEqualTo("last_hour");
 		WebElement line = visibleChart.findElement(By.cssSelector("polyline.line"));
 		assertThat(line.getSize().getWidth()).isGreaterThan(100);
-		assertThat(visibleChart.findElements(By.cssSelector("circle"))).hasSize(61);
+		assertThat(line.getAttribute("points").split(" ")).hasSize(61);
 
 		Select view = new Select(this.browser.findElement(By.cssSelector(".metric-view")));
 		assertThat(this.browser.findElement(By.cssSelector(".view-select")).isDisplayed()).isTrue();
@@ -102,7 +102,10 @@ class StatusPageBrowserTests {
 
 		new WebDriverWait(this.browser, Duration.ofSeconds(5))
 			.until((driver) -> "week".equals(visibleChart().getAttribute("data-period")));
-		assertThat(visibleChart().findElements(By.cssSelector("circle"))).hasSize(7);
+		assertThat(visibleChart().findElement(By.cssSelector("polyline.line")).getAttribute("points").split(" "))
+			.hasSize(7);
+		assertThat(visibleChart().findElement(By.cssSelector("polyline.line")).getSize().getWidth()).isGreaterThan(100);
+		assertThat(visibleChart().getText()).contains("ms");
 		assertThat(this.browser.findElements(By.cssSelector(".chart-view")).stream().filter(WebElement::isDisplayed))
 			.hasSize(1);
 	}
