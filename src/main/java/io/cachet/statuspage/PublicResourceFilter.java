@@ -25,10 +25,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class PublicResourceFilter extends OncePerRequestFilter {
 
+	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
+
 	private final PublicResources resources;
 
-	PublicResourceFilter(PublicResources resources) {
+	private final SendfileCache files;
+
+	PublicResourceFilter(PublicResources resources, SendfileCache files) {
 		this.resources = resources;
+		this.files = files;
 	}
 
 	@Override
@@ -64,7 +69,7 @@ class PublicResourceFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static void write(PublicResources.Response answer, HttpServletRequest request, HttpServletResponse response,
+	private void write(PublicResources.Response answer, HttpServletRequest request, HttpServletResponse response,
 			boolean head) throws IOException {
 		RenderedResource resource = answer.resource();
 		response.setHeader("Cache-Control", resource.cacheControl());
@@ -92,9 +97,20 @@ class PublicResourceFilter extends OncePerRequestFilter {
 			response.setHeader("Content-Encoding", "gzip");
 		}
 		response.setContentLength(body.length);
-		if (!head) {
-			response.getOutputStream().write(body);
+		if (head) {
+			return;
 		}
+		if (body == resource.body() && Boolean.TRUE.equals(request.getAttribute(SENDFILE_SUPPORT))) {
+			java.nio.file.Path file = this.files.fileFor(resource);
+			if (file != null) {
+				// Tomcat sends the file with sendfile once the filter returns.
+				request.setAttribute("org.apache.tomcat.sendfile.filename", file.toAbsolutePath().toString());
+				request.setAttribute("org.apache.tomcat.sendfile.start", 0L);
+				request.setAttribute("org.apache.tomcat.sendfile.end", (long) body.length);
+				return;
+			}
+		}
+		response.getOutputStream().write(body);
 	}
 
 	private static boolean matches(String ifNoneMatch, String etag) {
@@ -117,8 +133,9 @@ class PublicResourceFilter extends OncePerRequestFilter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources) {
-			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources));
+		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources,
+				SendfileCache files) {
+			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files));
 			// First of all filters: these answers need no encoding, observation or
 			// security filter.
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);

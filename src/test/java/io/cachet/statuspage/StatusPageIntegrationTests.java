@@ -287,6 +287,26 @@ class StatusPageIntegrationTests {
 	}
 
 	@Test
+	void largePagesAreSentWholeFromTheirFile() throws IOException {
+		for (int i = 0; i < 80; i++) {
+			this.components.createComponent(new io.cachet.component.CreateComponent("Component " + i,
+					"A description long enough to make the page large ".repeat(3), "", ComponentStatus.OPERATIONAL, i,
+					0, true, null, List.of()));
+		}
+		this.refresher.rebuild();
+
+		HttpResponse<byte[]> plain = this.fixtures.getBytes("/");
+		assertThat(plain.body().length).isGreaterThan(SendfileCache.MIN_SIZE);
+		assertThat(plain.headers().firstValueAsLong("Content-Length")).hasValue(plain.body().length);
+		HttpResponse<byte[]> gzipped = this.fixtures.getBytes("/", "Accept-Encoding", "gzip");
+		try (var in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+			assertThat(in.readAllBytes()).isEqualTo(plain.body());
+		}
+		assertThat(new String(plain.body(), StandardCharsets.UTF_8)).endsWith("</html>\n");
+		assertThat(this.fixtures.getBytes("/").body()).isEqualTo(plain.body());
+	}
+
+	@Test
 	void aChangeShowsWithinOneSecond() {
 		long api = this.fixtures.component("API", ComponentStatus.OPERATIONAL, 0);
 		this.refresher.rebuild();
