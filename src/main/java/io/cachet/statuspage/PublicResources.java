@@ -96,6 +96,16 @@ public class PublicResources {
 		catch (RuntimeException ex) {
 			return Optional.of(new Response(this.renderer.unavailable(Locale.ENGLISH), false, false, false));
 		}
+		if (path.startsWith("/api/v2/")) {
+			// The hottest resources after the page: keyed by their path, no locale.
+			// Unknown
+			// names are not kept, so that made-up paths cannot fill the cache.
+			if (!StatuspageJson.PATHS.contains(path)) {
+				return Optional.of(new Response(jsonNotFound(), false, false, true));
+			}
+			return Optional
+				.of(new Response(this.cache.get(state, path, (s) -> statuspageJson(s, path)), false, false, true));
+		}
 		PageSettings settings = state.snapshot().settings();
 		Locale locale = settings.automaticLocalization()
 				? PageLocales.fromAcceptLanguage(request.acceptLanguage(), settings.locale()) : settings.locale();
@@ -163,14 +173,6 @@ public class PublicResources {
 			});
 			return Optional.of(new Response(feed, false, false, true));
 		}
-		matcher = V2.matcher(path);
-		if (matcher.matches()) {
-			String name = matcher.group(1);
-			return Optional.of(new Response(
-					this.cache.get(state, "v2:" + name,
-							(s) -> StatuspageJson.render(s.snapshot(), name).orElseGet(PublicResources::jsonNotFound)),
-					false, false, true));
-		}
 		return Optional.empty();
 	}
 
@@ -180,7 +182,7 @@ public class PublicResources {
 	 */
 	void prerender(State state) {
 		index(state, state.snapshot().settings().locale(), null);
-		this.cache.get(state, "v2:summary", (s) -> StatuspageJson.render(s.snapshot(), "summary").orElseThrow());
+		this.cache.get(state, "/api/v2/summary.json", (s) -> statuspageJson(s, "/api/v2/summary.json"));
 	}
 
 	static boolean isPublicPath(String path) {
@@ -292,6 +294,14 @@ public class PublicResources {
 		data.put("items", items);
 		return RenderedResource.of(200, JSON.writeValueAsString(Map.of("data", data)), StatuspageJson.CONTENT_TYPE,
 				RenderedResource.PAGE_CACHE_CONTROL);
+	}
+
+	private static RenderedResource statuspageJson(State state, String path) {
+		Matcher matcher = V2.matcher(path);
+		if (!matcher.matches()) {
+			return jsonNotFound();
+		}
+		return StatuspageJson.render(state.snapshot(), matcher.group(1)).orElseGet(PublicResources::jsonNotFound);
 	}
 
 	private static RenderedResource jsonNotFound() {

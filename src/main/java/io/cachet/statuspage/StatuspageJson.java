@@ -40,6 +40,12 @@ final class StatuspageJson {
 
 	static final String CONTENT_TYPE = "application/json";
 
+	/** The paths served, {@code /api/v2/<name>.json}. */
+	static final java.util.Set<String> PATHS = java.util.Set.of("/api/v2/summary.json", "/api/v2/status.json",
+			"/api/v2/components.json", "/api/v2/incidents.json", "/api/v2/incidents/unresolved.json",
+			"/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
+			"/api/v2/scheduled-maintenances/active.json");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
