@@ -16,6 +16,7 @@
 # Environment (all optional):
 #   PORT=18080 NGINX_PORT=18081   ports of the app and of nginx
 #   DURATION=15 WARMUP=5          seconds of each measured wrk run / of the app's warm-up run
+#   ROUNDS=3                      alternating nginx/app runs per path; the medians are reported
 #   SKIP_BUILD=1                  use target/cachet*.jar as it is
 #   BENCH_PATHS="/ /api/v2/summary.json"   paths to compare (space separated)
 #   JAVA_OPTS=                    extra JVM options, e.g. -Xmx512m
@@ -26,6 +27,7 @@ port=${PORT:-18080}
 nginx_port=${NGINX_PORT:-18081}
 duration=${DURATION:-15}
 warmup=${WARMUP:-5}
+rounds=${ROUNDS:-3}
 read -r -a paths <<<"${BENCH_PATHS:-/ /api/v2/summary.json}"
 token=bench-status-token-0123456789abcdef
 app=http://127.0.0.1:$port
@@ -256,17 +258,28 @@ run() {
 }
 
 load=$(cut -d ' ' -f 1-3 /proc/loadavg) # the machine is shared: say how busy it was
-echo "== wrk -t2 -c64 -d${duration}s --latency (app warm-up: ${warmup}s, discarded)"
+echo "== wrk -t2 -c64 -d${duration}s --latency, $rounds rounds of nginx then app (app warm-up: ${warmup}s, discarded)"
+# The machine is shared and noisy: one nginx run and one app run a minute apart can see different
+# loads. Alternating short runs and taking the median ratio of the rounds compares like with like.
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 results=()
 for n in "${!paths[@]}"; do
 	p=${paths[n]}
-	echo "$p: app warm-up, nginx, app"
+	echo "$p: app warm-up, then $rounds x (nginx, app)"
 	run "$app$p" "$warmup" >/dev/null
-	nginx_res=$(run "http://127.0.0.1:$nginx_port$p" "$duration")
-	app_res=$(run "$app$p" "$duration")
-	read -r nginx_rps nginx_p99 nginx_errors <<<"$nginx_res"
-	read -r app_rps app_p99 app_errors <<<"$app_res"
-	results+=("$p $nginx_rps $app_rps $nginx_p99 $app_p99 $(wc -c <"$tmp/www/page$n") $app_errors $nginx_errors")
+	ratios=() nginx_rpss=() app_rpss=() nginx_p99s=() app_p99s=() app_errors=0 nginx_errors=0
+	for _ in $(seq 1 "$rounds"); do
+		read -r nginx_rps nginx_p99 n_err <<<"$(run "http://127.0.0.1:$nginx_port$p" "$duration")"
+		read -r app_rps app_p99 a_err <<<"$(run "$app$p" "$duration")"
+		echo "   nginx $nginx_rps req/s p99 $nginx_p99 ms | app $app_rps req/s p99 $app_p99 ms"
+		ratios+=("$(awk -v a="$app_rps" -v b="$nginx_rps" 'BEGIN { printf "%.4f", (b > 0) ? a / b : 0 }')")
+		nginx_rpss+=("$nginx_rps") app_rpss+=("$app_rps") nginx_p99s+=("$nginx_p99") app_p99s+=("$app_p99")
+		app_errors=$((app_errors + a_err)) nginx_errors=$((nginx_errors + n_err))
+	done
+	ratio=$(printf '%s\n' "${ratios[@]}" | median)
+	results+=("$p $(printf '%s\n' "${nginx_rpss[@]}" | median) $(printf '%s\n' "${app_rpss[@]}" | median) \
+$(printf '%s\n' "${nginx_p99s[@]}" | median) $(printf '%s\n' "${app_p99s[@]}" | median) \
+$(wc -c <"$tmp/www/page$n") $app_errors $nginx_errors $ratio")
 done
 
 echo
@@ -278,8 +291,8 @@ printf '%s\n' "${results[@]}" | awk -v min="$min_ratio" -v max="$max_p99_ms" '
 		if (w < 4) w = 4
 		printf "%-" w "s %8s %11s %10s %9s %10s %10s %13s  %s\n", "path", "bytes", "nginx req/s", "app req/s", "app/nginx", "app p99", "nginx p99", "errors a/n", "result"
 		for (i = 1; i <= NR; i++) {
-			split(line[i], f, " ") # path nginx_rps app_rps nginx_p99 app_p99 bytes app_errors nginx_errors
-			ratio = f[2] > 0 ? 100 * f[3] / f[2] : 0
+			split(line[i], f, " ") # path nginx_rps app_rps nginx_p99 app_p99 bytes app_errors nginx_errors ratio
+			ratio = 100 * f[9] # the median ratio of the rounds
 			printf "%-" w "s %8d %11d %10d %7.0f %% %7.2f ms %7.2f ms %13s  %s\n", f[1], f[6], f[2], f[3], ratio, f[5], f[4],
 			       f[7] "/" f[8], (ratio >= min && f[5] <= max && f[7] == 0) ? "PASS" : "MISS"
 		}

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Serves the {@link PublicResources} straight from memory, before Spring Security and
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a matching {@code If-None-Match}), the gzipped bytes when the client accepts them, and
  * the security headers Spring Security would have added.
  */
-class PublicResourceFilter extends OncePerRequestFilter {
+class PublicResourceFilter extends HttpFilter {
 
 	private static final String SENDFILE_SUPPORT = "org.apache.tomcat.sendfile.support";
 
@@ -37,7 +37,7 @@ class PublicResourceFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String method = request.getMethod();
 		boolean head = "HEAD".equals(method);
@@ -60,6 +60,9 @@ class PublicResourceFilter extends OncePerRequestFilter {
 	}
 
 	private static @Nullable String parameter(HttpServletRequest request) {
+		if (request.getQueryString() == null) {
+			return null;
+		}
 		for (String name : new String[] { "start_date", "page", "filter", "style" }) {
 			String value = request.getParameter(name);
 			if (value != null) {
@@ -72,16 +75,18 @@ class PublicResourceFilter extends OncePerRequestFilter {
 	private void write(PublicResources.Response answer, HttpServletRequest request, HttpServletResponse response,
 			boolean head) throws IOException {
 		RenderedResource resource = answer.resource();
-		response.setHeader("Cache-Control", resource.cacheControl());
-		response.setHeader("ETag", resource.etag());
-		response.setHeader("Vary", answer.varyByLanguage() ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
-		response.setHeader("X-Content-Type-Options", "nosniff");
-		response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+		// addHeader, not setHeader: nothing set these before, and setHeader searches the
+		// headers for an earlier value each time.
+		response.addHeader("Cache-Control", resource.cacheControl());
+		response.addHeader("ETag", resource.etag());
+		response.addHeader("Vary", answer.varyByLanguage() ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
+		response.addHeader("X-Content-Type-Options", "nosniff");
+		response.addHeader("Referrer-Policy", "strict-origin-when-cross-origin");
 		if (!answer.framable()) {
-			response.setHeader("X-Frame-Options", "SAMEORIGIN");
+			response.addHeader("X-Frame-Options", "SAMEORIGIN");
 		}
 		if (answer.crossOrigin()) {
-			response.setHeader("Access-Control-Allow-Origin", "*");
+			response.addHeader("Access-Control-Allow-Origin", "*");
 		}
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (resource.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, resource.etag())) {
@@ -94,7 +99,7 @@ class PublicResourceFilter extends OncePerRequestFilter {
 		String acceptEncoding = request.getHeader("Accept-Encoding");
 		if (resource.gzipped() != null && acceptEncoding != null && acceptEncoding.contains("gzip")) {
 			body = resource.gzipped();
-			response.setHeader("Content-Encoding", "gzip");
+			response.addHeader("Content-Encoding", "gzip");
 		}
 		response.setContentLength(body.length);
 		if (head) {
