@@ -141,9 +141,10 @@ class PublicResourceFilter extends HttpFilter {
 		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources,
 				SendfileCache files) {
 			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files));
-			// First of all filters: these answers need no encoding, observation or
+			// Right after the setup redirect: these answers need no encoding, observation
+			// or
 			// security filter.
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 			registration.addUrlPatterns("/*");
 			return registration;
 		}

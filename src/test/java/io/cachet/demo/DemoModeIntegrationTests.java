@@ -32,6 +32,9 @@ class DemoModeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.cachet.user.UserService users;
+
 	@Test
 	void seedsARealisticPageOnceOnAnEmptyDatabase() throws Exception {
 		assertThat(count("SELECT COUNT(DISTINCT status) FROM components")).isEqualTo(5);
@@ -41,6 +44,7 @@ class DemoModeIntegrationTests {
 		assertThat(count("SELECT MIN(point_count) FROM metrics")).isGreaterThan(700);
 		assertThat(count("SELECT COUNT(*) FROM schedules")).isEqualTo(2);
 
+		io.cachet.TestUsers.ensureSetUp(this.users);
 		long components = count("SELECT COUNT(*) FROM components");
 		this.seeder.seedIfEmpty();
 		assertThat(count("SELECT COUNT(*) FROM components")).isEqualTo(components);

@@ -53,6 +53,9 @@ class DatabaseDownIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.cachet.user.UserService users;
+
 	@AfterEach
 	void databaseBack() {
 		DATABASE_DOWN.set(false);
@@ -61,6 +64,7 @@ class DatabaseDownIntegrationTests {
 	@Test
 	void pageIsServedFromTheLastGoodRenderingAndSaysItMayBeStale() {
 		StatusPageFixtures.clear(this.jdbc);
+		io.cachet.TestUsers.ensureSetUp(this.users);
 		var fixtures = new StatusPageFixtures(this.port, this.components, this.incidents);
 		fixtures.component("API", ComponentStatus.PARTIAL_OUTAGE, 0);
 		long incident = fixtures.incident("Network trouble", IncidentStatus.INVESTIGATING, true, null);

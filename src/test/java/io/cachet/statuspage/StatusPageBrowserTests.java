@@ -54,6 +54,9 @@ class StatusPageBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.cachet.user.UserService users;
+
 	ChromeDriver browser;
 
 	@BeforeEach
@@ -71,6 +74,7 @@ class StatusPageBrowserTests {
 	@Test
 	void pageRendersChartsDrawAndTheViewSwitchWorks() {
 		StatusPageFixtures.clear(this.jdbc);
+		io.cachet.TestUsers.ensureSetUp(this.users);
 		var fixtures = new StatusPageFixtures(this.port, this.components, this.incidents);
 		long group = fixtures.group("Platform", 0, 1);
 		fixtures.component("API", ComponentStatus.OPERATIONAL, group);

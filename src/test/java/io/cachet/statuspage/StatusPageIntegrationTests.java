@@ -77,6 +77,9 @@ class StatusPageIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	io.cachet.user.UserService users;
+
+	@Autowired
 	Clock clock;
 
 	StatusPageFixtures fixtures;
@@ -84,6 +87,7 @@ class StatusPageIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		StatusPageFixtures.clear(this.jdbc);
+		io.cachet.TestUsers.ensureSetUp(this.users);
 		Map.of("app_name", "Acme Status", "app_domain", "https://status.acme.test", "app_locale", "en",
 				"automatic_localization", "0", "major_outage_rate", "50", "only_disrupted_days", "0",
 				"app_incident_days", "7", "app_timezone", "UTC", "display_graphs", "1", "app_about", "")

@@ -108,6 +108,20 @@ public class User {
 		return this.updatedAt;
 	}
 
+	public @Nullable String getGoogle2faSecret() {
+		return this.google2faSecret;
+	}
+
+	public void enableTwoFactor(String secret, Instant now) {
+		this.google2faSecret = secret;
+		this.updatedAt = now;
+	}
+
+	public void disableTwoFactor(Instant now) {
+		this.google2faSecret = null;
+		this.updatedAt = now;
+	}
+
 	public void deactivate(Instant now) {
 		this.active = false;
 		this.updatedAt = now;

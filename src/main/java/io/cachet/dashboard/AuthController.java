@@ -1,0 +1,52 @@
+package io.cachet.dashboard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The login page and the two-factor code step (the password check itself is Spring
+ * Security's form login).
+ */
+@Controller
+class AuthController {
+
+	private final TwoFactorLoginHandler twoFactor;
+
+	AuthController(TwoFactorLoginHandler twoFactor) {
+		this.twoFactor = twoFactor;
+	}
+
+	@GetMapping("/auth/login")
+	String login() {
+		return "dashboard/login";
+	}
+
+	@GetMapping("/auth/2fa")
+	String codeForm(HttpServletRequest request) {
+		return (TwoFactorLoginHandler.pending(request) != null) ? "dashboard/two-factor" : "redirect:/auth/login";
+	}
+
+	@PostMapping("/auth/2fa")
+	String code(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response,
+			Model model) {
+		if (TwoFactorLoginHandler.pending(request) == null) {
+			return "redirect:/auth/login";
+		}
+		if (this.twoFactor.isThrottled(request)) {
+			model.addAttribute("error", "throttled");
+			return "dashboard/two-factor";
+		}
+		if (!this.twoFactor.completeWithCode(request, response, code)) {
+			model.addAttribute("error", "invalid");
+			return "dashboard/two-factor";
+		}
+		return "redirect:/dashboard";
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.cachet.dashboard;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.cachet.settings.SettingsService;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Security of everything outside the API: the dashboard needs a login (username or e-mail
+ * and password at {@code /auth/login}, then a TOTP code when the user enabled two
+ * factors), with remember-me, throttling, CSRF on every form and a new session id at
+ * login. The health probes are public, other Actuator endpoints closed, the public pages
+ * open.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardSecurityConfiguration {
+
+	static final String REMEMBER_ME_PARAMETER = "remember-me";
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
+			RememberMeServices rememberMe, LoginThrottle throttle) throws Exception {
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
+					.requestMatchers("/actuator/**")
+					.denyAll()
+					.requestMatchers("/dashboard", "/dashboard/**")
+					.authenticated()
+					.anyRequest()
+					.permitAll())
+			.formLogin((form) -> form.loginPage("/auth/login")
+				.loginProcessingUrl("/auth/login")
+				.usernameParameter("username")
+				.passwordParameter("password")
+				.successHandler(twoFactor)
+				.failureHandler(twoFactor)
+				.permitAll())
+			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
+			.logout((logout) -> logout.logoutUrl("/auth/logout").logoutSuccessUrl("/auth/login?logout"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	/**
+	 * Remember-me cookies signed with SHA-256 and a key kept in the settings, so that
+	 * they survive restarts and are the same on every node.
+	 */
+	@Bean
+	RememberMeServices rememberMeServices(UserDetailsService users, SettingsService settings) {
+		String key = settings.get("remember_me_key").orElseGet(() -> {
+			byte[] bytes = new byte[32];
+			new SecureRandom().nextBytes(bytes);
+			String generated = HexFormat.of().formatHex(bytes);
+			settings.set("remember_me_key", generated);
+			return generated;
+		});
+		var services = new TokenBasedRememberMeServices(key, users, RememberMeTokenAlgorithm.SHA256);
+		services.setParameter(REMEMBER_ME_PARAMETER);
+		services.setTokenValiditySeconds(30 * 24 * 3600);
+		services.setUseSecureCookie(false);
+		return services;
+	}
+
+	/**
+	 * Refuses a login attempt without checking the password while its account or address
+	 * is throttled.
+	 */
+	static class ThrottleFilter extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		ThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if ("POST".equals(request.getMethod()) && "/auth/login".equals(request.getServletPath())) {
+				String login = (request.getParameter("username") != null) ? request.getParameter("username") : "";
+				if (this.throttle.isBlocked(login, request.getRemoteAddr())) {
+					response.sendRedirect(request.getContextPath() + "/auth/login?throttled");
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.cachet.dashboard;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
+
+import io.cachet.settings.SettingsService;
+import io.cachet.user.TwoFactorEnrollment;
+import io.cachet.user.TwoFactorService;
+import io.cachet.user.UserService;
+import io.cachet.user.UserView;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in user's profile: two-factor authentication is enabled by scanning a QR
+ * code and confirming it with a code (the secret waits in the session until then), and
+ * disabled with a current code.
+ */
+@Controller
+class ProfileController {
+
+	private static final String ENROLLMENT = ProfileController.class.getName() + ".ENROLLMENT";
+
+	private final UserService users;
+
+	private final TwoFactorService twoFactor;
+
+	private final SettingsService settings;
+
+	ProfileController(UserService users, TwoFactorService twoFactor, SettingsService settings) {
+		this.users = users;
+		this.twoFactor = twoFactor;
+		this.settings = settings;
+	}
+
+	@GetMapping("/dashboard/user")
+	String profile(Principal principal, HttpSession session, Model model) {
+		UserView user = currentUser(principal);
+		model.addAttribute("user", user);
+		model.addAttribute("twoFactorEnabled", this.twoFactor.isEnabled(user.username()));
+		model.addAttribute("enrollment", session.getAttribute(ENROLLMENT));
+		return "dashboard/profile";
+	}
+
+	@PostMapping("/dashboard/user/2fa/start")
+	String start(Principal principal, HttpSession session) {
+		UserView user = currentUser(principal);
+		session.setAttribute(ENROLLMENT,
+				this.twoFactor.newEnrollment(user.username(), this.settings.get("app_name", "Cachet")));
+		return "redirect:/dashboard/user";
+	}
+
+	@PostMapping("/dashboard/user/2fa/confirm")
+	String confirm(@RequestParam(defaultValue = "") String code, Principal principal, HttpSession session,
+			RedirectAttributes redirect) {
+		UserView user = currentUser(principal);
+		@Nullable TwoFactorEnrollment enrollment = (TwoFactorEnrollment) session.getAttribute(ENROLLMENT);
+		if (enrollment == null) {
+			return "redirect:/dashboard/user";
+		}
+		if (!this.twoFactor.enable(user.id(), enrollment.secret(), code)) {
+			redirect.addFlashAttribute("error", "invalid-code");
+			return "redirect:/dashboard/user";
+		}
+		session.removeAttribute(ENROLLMENT);
+		redirect.addFlashAttribute("message", "two-factor-enabled");
+		return "redirect:/dashboard/user";
+	}
+
+	@PostMapping("/dashboard/user/2fa/disable")
+	String disable(@RequestParam(defaultValue = "") String code, Principal principal, RedirectAttributes redirect) {
+		UserView user = currentUser(principal);
+		if (!this.twoFactor.verify(user.username(), code)) {
+			redirect.addFlashAttribute("error", "invalid-code");
+			return "redirect:/dashboard/user";
+		}
+		this.twoFactor.disable(user.id());
+		redirect.addFlashAttribute("message", "two-factor-disabled");
+		return "redirect:/dashboard/user";
+	}
+
+	private UserView currentUser(Principal principal) {
+		return this.users.findByLogin(principal.getName()).orElseThrow();
+	}
+
+}
