@@ -55,6 +55,13 @@ class LoginThrottle {
 		this.failures.remove(accountKey(login));
 	}
 
+	/**
+	 * Forgets every failure (all accounts and addresses unblocked).
+	 */
+	void clear() {
+		this.failures.clear();
+	}
+
 	private void add(String key, Instant now) {
 		this.failures.compute(key, (k, times) -> {
 			Deque<Instant> list = (times != null) ? times : new ArrayDeque<>();
