@@ -1,0 +1,137 @@
+package io.cachet.dashboard;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.HashingAlgorithm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.cachet.browser.HeadlessChromium;
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentStatus;
+import io.cachet.component.CreateComponent;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The first journey of a team in a real headless Chromium: run the setup wizard, log in,
+ * enable two-factor authentication, log in again with a TOTP code, and switch a
+ * component's status from the overview so that the public page shows it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard-browser")
+class DashboardBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ComponentService components;
+
+	ChromeDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		this.browser = HeadlessChromium.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void setupLoginTwoFactorAndQuickStatus() {
+		open("/");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/setup");
+		type("appName", "Browser Status");
+		type("appDomain", "http://localhost:" + this.port);
+		new Select(this.browser.findElement(By.id("appTimezone"))).selectByValue("Europe/Paris");
+		type("username", "owner");
+		type("email", "owner@example.com");
+		type("password", "correct horse battery");
+		type("passwordConfirmation", "correct horse battery");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".notice.success")).getText()).contains("set up");
+
+		logIn();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+
+		open("/dashboard/user");
+		this.browser.findElement(By.cssSelector("#two-factor button.primary")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".enrollment img")).getAttribute("src"))
+			.startsWith("data:image/png;base64,");
+		String secret = this.browser.findElement(By.id("secret")).getText();
+		type("confirm-code", code(secret));
+		this.browser.findElement(By.cssSelector(".enrollment button")).click();
+		assertThat(this.browser.findElement(By.cssSelector(".notice.success")).getText())
+			.contains("Two-factor authentication is on");
+
+		this.browser.findElement(By.cssSelector(".logout button")).click();
+		logIn();
+		assertThat(this.browser.getCurrentUrl()).endsWith("/auth/2fa");
+		type("code", code(secret));
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+
+		long api = this.components
+			.createComponent(new CreateComponent("Payments API", "", "", ComponentStatus.OPERATIONAL, 0, 0, true, null,
+					List.of()))
+			.id();
+		this.browser.navigate().refresh();
+		new Select(this.browser.findElement(By.id("status-" + api))).selectByValue("4");
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until((driver) -> this.browser.findElements(By.cssSelector(".notice.success"))
+				.stream()
+				.anyMatch((notice) -> notice.getText().contains("status was changed")));
+		assertThat(this.components.getComponent(api).status()).isEqualTo(ComponentStatus.MAJOR_OUTAGE);
+
+		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until((driver) -> {
+			open("/");
+			return this.browser.findElement(By.cssSelector(".status-banner")).getText().contains("major issues");
+		});
+		assertThat(this.browser.findElement(By.cssSelector("[data-component='" + api + "'] .status")).getText())
+			.isEqualTo("Major Outage");
+	}
+
+	private void logIn() {
+		open("/auth/login");
+		type("username", "owner@example.com");
+		type("password", "correct horse battery");
+		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	private void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	private void type(String id, String text) {
+		var field = this.browser.findElement(By.id(id));
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	private static String code(String secret) {
+		try {
+			return new DefaultCodeGenerator(HashingAlgorithm.SHA1).generate(secret,
+					Math.floorDiv(System.currentTimeMillis() / 1000, 30));
+		}
+		catch (dev.samstevens.totp.exceptions.CodeGenerationException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
