@@ -14,10 +14,14 @@ import io.cachet.settings.SettingsService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.RememberMeServices;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
@@ -57,9 +61,24 @@ class DashboardSecurityConfiguration {
 				.permitAll())
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutUrl("/auth/logout").logoutSuccessUrl("/auth/login?logout"))
+			// Closed Actuator endpoints answer 401; pages send the browser to the login.
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint entryPoint() {
+		var login = new LoginUrlAuthenticationEntryPoint("/auth/login");
+		var unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+		return (request, response, exception) -> {
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+				unauthorized.commence(request, response, exception);
+			}
+			else {
+				login.commence(request, response, exception);
+			}
+		};
 	}
 
 	/**

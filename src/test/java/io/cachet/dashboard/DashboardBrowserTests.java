@@ -65,27 +65,27 @@ class DashboardBrowserTests {
 		type("password", "correct horse battery");
 		type("passwordConfirmation", "correct horse battery");
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".notice.success")).getText()).contains("set up");
+		waitForText(By.cssSelector(".notice.success"), "set up");
 
 		logIn();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+		waitForText(By.tagName("h1"), "Overview");
 
 		open("/dashboard/user");
 		this.browser.findElement(By.cssSelector("#two-factor button.primary")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".enrollment img")).getAttribute("src"))
-			.startsWith("data:image/png;base64,");
+		assertThat(waitFor(By.cssSelector(".enrollment img")).getAttribute("src")).startsWith("data:image/png;base64,");
 		String secret = this.browser.findElement(By.id("secret")).getText();
 		type("confirm-code", code(secret));
 		this.browser.findElement(By.cssSelector(".enrollment button")).click();
-		assertThat(this.browser.findElement(By.cssSelector(".notice.success")).getText())
-			.contains("Two-factor authentication is on");
+		waitForText(By.cssSelector(".notice.success"), "Two-factor authentication is on");
 
 		this.browser.findElement(By.cssSelector(".logout button")).click();
+		waitFor(By.cssSelector(".notice"));
 		logIn();
-		assertThat(this.browser.getCurrentUrl()).endsWith("/auth/2fa");
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until((driver) -> driver.getCurrentUrl().endsWith("/auth/2fa"));
 		type("code", code(secret));
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+		waitForText(By.tagName("h1"), "Overview");
 
 		long api = this.components
 			.createComponent(new CreateComponent("Payments API", "", "", ComponentStatus.OPERATIONAL, 0, 0, true, null,
@@ -105,6 +105,16 @@ class DashboardBrowserTests {
 		});
 		assertThat(this.browser.findElement(By.cssSelector("[data-component='" + api + "'] .status")).getText())
 			.isEqualTo("Major Outage");
+	}
+
+	private org.openqa.selenium.WebElement waitFor(By selector) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(selector));
+	}
+
+	private void waitForText(By selector, String text) {
+		new WebDriverWait(this.browser, Duration.ofSeconds(5))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(selector, text));
 	}
 
 	private void logIn() {
