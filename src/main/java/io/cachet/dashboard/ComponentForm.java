@@ -33,6 +33,13 @@ record ComponentForm(@NotBlank @Size(max = 255) @Nullable String name, @Size(max
 				String.join(", ", component.tags().values()));
 	}
 
+	/**
+	 * An unticked checkbox is not sent: it binds as {@code null}.
+	 */
+	boolean isEnabled() {
+		return Boolean.TRUE.equals(this.enabled);
+	}
+
 	List<String> tagList() {
 		return (this.tags == null) ? List.of()
 				: Arrays.stream(this.tags.split(",")).map(String::strip).filter((tag) -> !tag.isEmpty()).toList();

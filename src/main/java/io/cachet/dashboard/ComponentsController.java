@@ -67,9 +67,10 @@ class ComponentsController {
 		if (errors.hasErrors()) {
 			return componentForm(model, null);
 		}
-		ComponentView created = this.components.createComponent(new CreateComponent(
-				Objects.requireNonNull(form.name()).strip(), form.description(), form.link(),
-				ComponentStatus.of(form.status()), form.order(), form.groupId(), form.enabled(), null, form.tagList()));
+		ComponentView created = this.components
+			.createComponent(new CreateComponent(Objects.requireNonNull(form.name()).strip(), form.description(),
+					form.link(), ComponentStatus.of(form.status()), form.order(), form.groupId(), form.isEnabled(),
+					null, form.tagList()));
 		redirect.addFlashAttribute("message", "Component " + created.name() + " created.");
 		return "redirect:/dashboard/components";
 	}
@@ -90,7 +91,7 @@ class ComponentsController {
 		this.components.updateComponent(id,
 				new UpdateComponent(Objects.requireNonNull(form.name()).strip(),
 						Objects.requireNonNullElse(form.description(), ""), Objects.requireNonNullElse(form.link(), ""),
-						ComponentStatus.of(form.status()), form.order(), form.groupId(), form.enabled(), null,
+						ComponentStatus.of(form.status()), form.order(), form.groupId(), form.isEnabled(), null,
 						form.tagList(), false));
 		redirect.addFlashAttribute("message", "Component " + form.name() + " saved.");
 		return "redirect:/dashboard/components";

@@ -11,18 +11,32 @@ import org.jspecify.annotations.Nullable;
  * The incident form. The affected components come as {@code component-<id>} fields beside
  * it (see {@link IncidentsController}).
  *
+ * Unticked checkboxes are not sent by browsers, so they bind as {@code null} (false).
+ *
  * @param occurredAt {@code yyyy-MM-ddTHH:mm} in the page's time zone, empty for now
  * @param template the slug of a template that writes the message when the message is left
  * empty
  */
 record IncidentForm(@NotBlank @Size(max = 255) @Nullable String name, @Size(max = 65_535) @Nullable String message,
-		@Min(0) @Max(4) int status, boolean visible, boolean stickied, boolean notifySubscribers,
-		@Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?",
+		@Min(0) @Max(4) int status, @Nullable Boolean visible, @Nullable Boolean stickied,
+		@Nullable Boolean notifySubscribers, @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?",
 				message = "must be a date and time") @Nullable String occurredAt,
 		@Nullable String template) {
 
 	static IncidentForm empty() {
 		return new IncidentForm("", "", 1, true, false, true, "", "");
+	}
+
+	boolean isVisible() {
+		return Boolean.TRUE.equals(this.visible);
+	}
+
+	boolean isStickied() {
+		return Boolean.TRUE.equals(this.stickied);
+	}
+
+	boolean isNotifying() {
+		return Boolean.TRUE.equals(this.notifySubscribers);
 	}
 
 	boolean hasMessageOrTemplate() {

@@ -93,8 +93,8 @@ class IncidentsController {
 		try {
 			IncidentView created = this.incidents.createIncident(new CreateIncident(
 					Objects.requireNonNull(form.name()).strip(), IncidentStatus.of(form.status()),
-					blankToNull(form.message()), 0, null, blankToNull(form.template()), Map.of(), form.visible(),
-					form.stickied(), form.notifySubscribers(), occurredAt(form), userId(principal), affected, null));
+					blankToNull(form.message()), 0, null, blankToNull(form.template()), Map.of(), form.isVisible(),
+					form.isStickied(), form.isNotifying(), occurredAt(form), userId(principal), affected, null));
 			redirect.addFlashAttribute("message", "Incident " + created.name() + " reported.");
 			return "redirect:/dashboard/incidents/" + created.id();
 		}
@@ -130,8 +130,7 @@ class IncidentsController {
 			this.incidents.updateIncident(id,
 					new UpdateIncident(Objects.requireNonNull(form.name()).strip(), IncidentStatus.of(form.status()),
 							blankToNull(form.message()), null, null, blankToNull(form.template()), Map.of(),
-							form.visible(), form.stickied(), form.notifySubscribers(), occurredAt(form), affected,
-							null));
+							form.isVisible(), form.isStickied(), form.isNotifying(), occurredAt(form), affected, null));
 		}
 		catch (InvalidInputException ex) {
 			errors.reject("invalid", String.join(" ", ex.details()));
