@@ -133,7 +133,15 @@ public class StatusPageRefresher implements DisposableBean {
 			return;
 		}
 		StatusPageCache.State next = this.cache.next(snapshot, false);
-		this.resources.getObject().prerender(next);
+		try {
+			this.resources.getObject().prerender(next);
+		}
+		catch (RuntimeException ex) {
+			// A page that cannot be rendered is a bug, not an outage: serve the new
+			// snapshot
+			// anyway (each request renders what it can) and say so loudly.
+			logger.error("The status page could not be rendered", ex);
+		}
 		this.cache.install(next);
 		this.lastBuilt = this.clock.instant();
 	}

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The first journey of a team in a real headless Chromium: run the setup wizard, log in,
- * enable two-factor authentication, log in again with a TOTP code, and switch a
- * component's status from the overview so that the public page shows it.
+ * enable two-factor authentication, log in again with a TOTP code, switch a component's
+ * status from the overview, create a component, open an incident affecting it and see
+ * both on the public page, then resolve it with an update.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard-browser")
 class DashboardBrowserTests {
@@ -105,6 +106,56 @@ class DashboardBrowserTests {
 		});
 		assertThat(this.browser.findElement(By.cssSelector("[data-component='" + api + "'] .status")).getText())
 			.isEqualTo("Major Outage");
+
+		// A component made with the form, an incident affecting it, then its resolution.
+		open("/dashboard/components/create");
+		type("name", "Search");
+		type("description", "Full-text search");
+		this.browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+		waitForText(By.cssSelector(".notice.success"), "Component Search created");
+
+		open("/dashboard/incidents/create");
+		type("name", "Search is slow");
+		type("message", "Queries take **seconds**.");
+		long search = this.components.findAllComponentIds()
+			.stream()
+			.filter((id) -> this.components.getComponent(id).name().equals("Search"))
+			.findFirst()
+			.orElseThrow();
+		new Select(this.browser.findElement(By.id("component-" + search))).selectByValue("2");
+		this.browser.findElement(By.cssSelector("#incident-form button[type=submit]")).click();
+		waitForText(By.cssSelector(".notice.success"), "reported");
+
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(5)).until((driver) -> {
+				open("/");
+				return driver.getPageSource().contains("Search is slow");
+			});
+		}
+		catch (RuntimeException ex) {
+			java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/debug-page.html"),
+					this.browser.getPageSource());
+			open("/dashboard/incidents");
+			java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/debug-incidents.html"),
+					this.browser.getPageSource());
+			throw ex;
+		}
+		assertThat(this.browser.findElement(By.cssSelector("[data-component='" + search + "'] .status")).getText())
+			.isEqualTo("Performance Issues");
+		assertThat(this.browser.findElement(By.cssSelector(".timeline")).getText()).contains("Queries take seconds.");
+
+		open("/dashboard/incidents");
+		this.browser.findElement(By.linkText("Search is slow")).click();
+		type("update-message", "Fixed: an index was rebuilt.");
+		new Select(this.browser.findElement(By.id("update-status"))).selectByValue("4");
+		this.browser.findElement(By.cssSelector("#new-update button")).click();
+		waitForText(By.cssSelector(".notice.success"), "Update posted");
+
+		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until((driver) -> {
+			open("/");
+			return driver.findElement(By.cssSelector(".timeline")).getText().contains("Fixed: an index was rebuilt.");
+		});
+		assertThat(this.browser.findElement(By.cssSelector(".timeline .pill")).getText()).isEqualTo("Fixed");
 	}
 
 	private org.openqa.selenium.WebElement waitFor(By selector) {
