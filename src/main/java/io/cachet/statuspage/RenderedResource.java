@@ -23,10 +23,12 @@ public record RenderedResource(int status, byte[] body, byte @Nullable [] gzippe
 		String cacheControl) {
 
 	/**
-	 * Shared caches keep pages briefly, and serve them stale while they revalidate or
-	 * when we fail.
+	 * Browsers revalidate every time (a 304 with the ETag costs nothing), so a change is
+	 * seen at once; shared caches (CDNs) keep a page 10 s, and serve it stale while they
+	 * revalidate or while we fail.
 	 */
-	public static final String PAGE_CACHE_CONTROL = "public, max-age=10, stale-while-revalidate=60, stale-if-error=86400";
+	public static final String PAGE_CACHE_CONTROL = "public, max-age=0, s-maxage=10, stale-while-revalidate=30, "
+			+ "stale-if-error=86400";
 
 	public static RenderedResource of(String body, String contentType) {
 		return of(200, body, contentType, PAGE_CACHE_CONTROL);

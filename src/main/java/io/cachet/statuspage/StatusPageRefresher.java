@@ -78,7 +78,7 @@ public class StatusPageRefresher implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		this.executor.execute(this::rebuild);
+		this.executor.execute(this::rebuildLogged);
 		this.executor.scheduleWithFixedDelay(this::check, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
 	}
 
@@ -103,7 +103,21 @@ public class StatusPageRefresher implements DisposableBean {
 	 */
 	public void requestRebuild() {
 		if (this.pending.compareAndSet(false, true)) {
-			this.executor.schedule(this::rebuild, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+			this.executor.schedule(this::rebuildLogged, DEBOUNCE_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * A background rebuild: a failure the rebuild does not handle itself is logged, as
+	 * the executor would otherwise keep it to itself.
+	 */
+	private void rebuildLogged() {
+		try {
+			rebuild();
+		}
+		catch (RuntimeException | Error ex) {
+			logger.error("The status page rebuild failed", ex);
+			throw ex;
 		}
 	}
 

@@ -1,0 +1,110 @@
+package io.cachet.dashboard;
+
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.cachet.settings.SettingsService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The settings pages (admins only, enforced in the security configuration): every field
+ * of a section is checked before any is saved, and the form comes back with the input and
+ * the errors when one is wrong.
+ */
+@Controller
+class SettingsController {
+
+	private static final Set<String> BANNER_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/webp");
+
+	private static final long MAX_BANNER_BYTES = 1024 * 1024;
+
+	private final SettingsService settings;
+
+	private final SettingsWriter writer;
+
+	SettingsController(SettingsService settings, SettingsWriter writer) {
+		this.settings = settings;
+		this.writer = writer;
+	}
+
+	@GetMapping("/dashboard/settings")
+	String index() {
+		return "redirect:/dashboard/settings/setup";
+	}
+
+	@GetMapping("/dashboard/settings/{section}")
+	String show(@PathVariable String section, Model model) {
+		SettingsSection found = section(section);
+		Map<String, String> values = new LinkedHashMap<>();
+		found.fields()
+			.forEach((field) -> values.put(field.key(), this.settings.get(field.key(), field.defaultValue())));
+		return view(found, values, Map.of(), model);
+	}
+
+	@PostMapping("/dashboard/settings/{section}")
+	String save(@PathVariable String section, @RequestParam Map<String, String> submitted,
+			@RequestParam(name = "app_banner_file", required = false) @Nullable MultipartFile banner,
+			@RequestParam(name = "remove_banner", required = false) @Nullable String removeBanner, Model model,
+			RedirectAttributes redirect) throws IOException {
+		SettingsSection found = section(section);
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>();
+		for (SettingField field : found.fields()) {
+			SettingField.Result result = field.normalize(submitted.get(field.key()));
+			values.put(field.key(), (result.value() != null) ? result.value()
+					: String.valueOf(submitted.getOrDefault(field.key(), "")));
+			result.errorMessage().ifPresent((error) -> errors.put(field.key(), field.label() + " " + error));
+		}
+		String bannerData = null;
+		if (found == SettingsSection.THEME && banner != null && !banner.isEmpty()) {
+			if (!BANNER_TYPES.contains(banner.getContentType()) || banner.getSize() > MAX_BANNER_BYTES) {
+				errors.put("app_banner", "The banner must be a PNG, JPEG, GIF or WebP image of at most 1 MB");
+			}
+			else {
+				bannerData = Base64.getEncoder().encodeToString(banner.getBytes());
+				values.put("app_banner_type", banner.getContentType());
+			}
+		}
+		if (!errors.isEmpty()) {
+			return view(found, values, errors, model);
+		}
+		if (bannerData != null) {
+			values.put("app_banner", bannerData);
+		}
+		else if (found == SettingsSection.THEME && removeBanner != null) {
+			values.put("app_banner", "");
+		}
+		this.writer.saveAll(values);
+		redirect.addFlashAttribute("message", found.title() + " settings saved.");
+		return "redirect:/dashboard/settings/" + found.path();
+	}
+
+	private String view(SettingsSection section, Map<String, String> values, Map<String, String> errors, Model model) {
+		model.addAttribute("section", section);
+		model.addAttribute("sections", SettingsSection.values());
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors);
+		model.addAttribute("hasBanner", !this.settings.get("app_banner", "").isBlank());
+		return "dashboard/settings";
+	}
+
+	private static SettingsSection section(String path) {
+		return SettingsSection.of(path).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

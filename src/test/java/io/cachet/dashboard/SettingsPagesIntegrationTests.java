@@ -1,0 +1,99 @@
+package io.cachet.dashboard;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cachet.TestUsers;
+import io.cachet.settings.SettingsService;
+import io.cachet.user.UserService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settings pages: admins only, every field validated before any is saved.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+class SettingsPagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	SettingsService settings;
+
+	@Autowired
+	LoginThrottle throttle;
+
+	@BeforeEach
+	void clearThrottle() {
+		this.throttle.clear();
+	}
+
+	@Test
+	void adminsSaveEverySectionAndBadValuesSaveNothing() {
+		FormClient admin = logIn(TestUsers.admin("settings-admin" + System.nanoTime()).username(), true);
+		for (SettingsSection section : SettingsSection.values()) {
+			var page = admin.get("/dashboard/settings/" + section.path());
+			assertThat(page.statusCode()).as(section.path()).isEqualTo(200);
+			assertThat(page.body()).contains(section.fields().get(0).label().replace("'", "&#39;"));
+		}
+
+		admin.get("/dashboard/settings/setup");
+		Map<String, String> form = new HashMap<>(
+				Map.of("app_name", "Renamed Status", "app_domain", "https://status.example.com", "app_incident_days",
+						"500", "app_refresh_rate", "0", "major_outage_rate", "50", "display_graphs", "1"));
+		var invalid = admin.post("/dashboard/settings/setup", form);
+		assertThat(invalid.statusCode()).isEqualTo(200);
+		assertThat(invalid.body()).contains("must be between 1 and 90").contains("value=\"Renamed Status\"");
+		assertThat(this.settings.get("app_name", "")).isNotEqualTo("Renamed Status");
+
+		form.put("app_incident_days", "14");
+		var saved = admin.post("/dashboard/settings/setup", form);
+		assertThat(FormClient.location(saved)).endsWith("/dashboard/settings/setup");
+		assertThat(this.settings.get("app_name")).hasValue("Renamed Status");
+		assertThat(this.settings.get("app_incident_days")).hasValue("14");
+		assertThat(this.settings.get("show_timezone")).hasValue("0");
+		assertThat(this.settings.get("display_graphs")).hasValue("1");
+
+		admin.get("/dashboard/settings/theme");
+		var badColour = admin.post("/dashboard/settings/theme", Map.of("style_reds", "red;}</style>"));
+		assertThat(badColour.body()).contains("must be a colour");
+		admin.get("/dashboard/settings/localization");
+		assertThat(admin
+			.post("/dashboard/settings/localization",
+					Map.of("app_timezone", "Mars/Olympus", "app_locale", "de", "date_format", "d",
+							"incident_date_format", "d"))
+			.body()).contains("is not one of the choices");
+		assertThat(admin.get("/dashboard/settings/nothing").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void usersOfLevelTwoCannotOpenOrPostSettings() {
+		FormClient user = logIn("settings-user" + System.nanoTime(), false);
+		assertThat(user.get("/dashboard").statusCode()).isEqualTo(200);
+		assertThat(user.get("/dashboard").body()).doesNotContain("/dashboard/settings");
+		assertThat(user.get("/dashboard/settings/setup").statusCode()).isEqualTo(403);
+		assertThat(user.post("/dashboard/settings/setup", Map.of("app_name", "Hijacked")).statusCode()).isEqualTo(403);
+		assertThat(this.settings.get("app_name", "")).isNotEqualTo("Hijacked");
+	}
+
+	private FormClient logIn(String username, boolean admin) {
+		this.users.createUser(admin ? TestUsers.admin(username) : TestUsers.user(username));
+		FormClient browser = new FormClient(this.port);
+		browser.get("/auth/login");
+		browser.post("/auth/login", Map.of("username", username, "password", "correct horse battery"));
+		return browser;
+	}
+
+}
