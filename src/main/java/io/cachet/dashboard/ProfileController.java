@@ -86,6 +86,36 @@ class ProfileController {
 		return "redirect:/dashboard/user";
 	}
 
+	@PostMapping("/dashboard/user/password")
+	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
+			@RequestParam(defaultValue = "") String newPassword,
+			@RequestParam(defaultValue = "") String newPasswordConfirmation, Principal principal,
+			RedirectAttributes redirect) {
+		UserView user = currentUser(principal);
+		if (newPassword.length() < 8 || newPassword.length() > 72) {
+			redirect.addFlashAttribute("error", "password-length");
+		}
+		else if (!newPassword.equals(newPasswordConfirmation)) {
+			redirect.addFlashAttribute("error", "password-mismatch");
+		}
+		else if (!this.users.changePassword(user.id(), currentPassword, newPassword)) {
+			redirect.addFlashAttribute("error", "password-wrong");
+		}
+		else {
+			redirect.addFlashAttribute("message", "password-changed");
+		}
+		return "redirect:/dashboard/user";
+	}
+
+	/**
+	 * A new API token, shown once on the next page: the old one stops working.
+	 */
+	@PostMapping("/dashboard/user/api-token")
+	String regenerateToken(Principal principal, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("apiToken", this.users.regenerateApiToken(currentUser(principal).id()));
+		return "redirect:/dashboard/user";
+	}
+
 	private UserView currentUser(Principal principal) {
 		return this.users.findByLogin(principal.getName()).orElseThrow();
 	}

@@ -97,6 +97,63 @@ public class UserService {
 		return this.users.findByLogin(login.strip()).map(User::toView);
 	}
 
+	/**
+	 * @return every user, by username
+	 */
+	@Transactional(readOnly = true)
+	public java.util.List<UserView> findAll() {
+		return this.users.findAll()
+			.stream()
+			.map(User::toView)
+			.sorted(java.util.Comparator.comparing(UserView::username, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+	}
+
+	/**
+	 * Changes a password after checking the current one.
+	 * @return whether the current password was right (nothing changes when it was not)
+	 */
+	@Transactional
+	public boolean changePassword(long userId, String currentPassword,
+			@jakarta.validation.constraints.Size(min = 8, max = 72) String newPassword) {
+		User user = this.users.findById(userId).orElseThrow();
+		if (!this.passwordEncoder.matches(currentPassword, user.getPassword())) {
+			return false;
+		}
+		user.changePassword(this.passwordEncoder.encode(newPassword), now());
+		this.users.save(user);
+		return true;
+	}
+
+	/**
+	 * Replaces a user's API token: the old one stops working at once.
+	 * @return the new token, shown once
+	 */
+	@Transactional
+	public String regenerateApiToken(long userId) {
+		User user = this.users.findById(userId).orElseThrow();
+		String token = ApiTokens.generate();
+		user.changeApiKeyHash(ApiTokens.digest(token), now());
+		this.users.save(user);
+		return token;
+	}
+
+	/**
+	 * Deactivates or reactivates a user: a deactivated user can neither log in nor use
+	 * the API.
+	 */
+	@Transactional
+	public void setActive(long userId, boolean active) {
+		User user = this.users.findById(userId).orElseThrow();
+		if (active) {
+			user.activate(now());
+		}
+		else {
+			user.deactivate(now());
+		}
+		this.users.save(user);
+	}
+
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}

@@ -122,6 +122,21 @@ public class User {
 		this.updatedAt = now;
 	}
 
+	public void changePassword(String passwordHash, Instant now) {
+		this.password = passwordHash;
+		this.updatedAt = now;
+	}
+
+	public void changeApiKeyHash(String apiKeyHash, Instant now) {
+		this.apiKeyHash = apiKeyHash;
+		this.updatedAt = now;
+	}
+
+	public void activate(Instant now) {
+		this.active = true;
+		this.updatedAt = now;
+	}
+
 	public void deactivate(Instant now) {
 		this.active = false;
 		this.updatedAt = now;

@@ -1,0 +1,96 @@
+package io.cachet.dashboard;
+
+import java.security.Principal;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import io.cachet.user.CreateUser;
+import io.cachet.user.DuplicateUserException;
+import io.cachet.user.UserLevel;
+import io.cachet.user.UserService;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The team (admins only, enforced in the security configuration): add a user with a role,
+ * deactivate and reactivate users. Admins cannot deactivate themselves, so the page
+ * always keeps one admin who can log in.
+ */
+@Controller
+class TeamController {
+
+	private final UserService users;
+
+	TeamController(UserService users) {
+		this.users = users;
+	}
+
+	record MemberForm(@NotBlank @Size(max = 255) @Pattern(regexp = "[ -~]+") @Nullable String username,
+			@NotBlank @Email @Size(max = 255) @Nullable String email,
+			@NotBlank @Size(min = 8, max = 72) @Nullable String password, @Nullable String level) {
+
+		UserLevel userLevel() {
+			return "ADMIN".equals(this.level) ? UserLevel.ADMIN : UserLevel.USER;
+		}
+
+	}
+
+	@GetMapping("/dashboard/team")
+	String team(Model model) {
+		model.addAttribute("members", this.users.findAll());
+		model.addAttribute("form", new MemberForm("", "", "", "USER"));
+		return "dashboard/team";
+	}
+
+	@PostMapping("/dashboard/team")
+	String add(@Valid @ModelAttribute("form") MemberForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				this.users.createUser(new CreateUser(Objects.requireNonNull(form.username()).strip(),
+						Objects.requireNonNull(form.email()).strip(), Objects.requireNonNull(form.password()),
+						form.userLevel(), null));
+				redirect.addFlashAttribute("message", "Added " + form.username() + ".");
+				return "redirect:/dashboard/team";
+			}
+			catch (DuplicateUserException ex) {
+				errors.reject("duplicate", ex.getMessage());
+			}
+		}
+		model.addAttribute("members", this.users.findAll());
+		return "dashboard/team";
+	}
+
+	@PostMapping("/dashboard/team/{id}/deactivate")
+	String deactivate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		boolean self = this.users.findByLogin(principal.getName()).map((user) -> user.id() == id).orElse(false);
+		if (self) {
+			redirect.addFlashAttribute("error", "You cannot deactivate yourself.");
+			return "redirect:/dashboard/team";
+		}
+		this.users.setActive(id, false);
+		redirect.addFlashAttribute("message", "User deactivated.");
+		return "redirect:/dashboard/team";
+	}
+
+	@PostMapping("/dashboard/team/{id}/activate")
+	String activate(@PathVariable long id, RedirectAttributes redirect) {
+		this.users.setActive(id, true);
+		redirect.addFlashAttribute("message", "User reactivated.");
+		return "redirect:/dashboard/team";
+	}
+
+}
