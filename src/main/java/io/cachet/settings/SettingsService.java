@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Cachet's settings ({@code app_name}, {@code app_timezone}, ...), kept in memory: they
@@ -29,6 +31,9 @@ public class SettingsService {
 	private final ApplicationEventPublisher events;
 
 	private volatile @Nullable Map<String, String> cache;
+
+	/** Bumped by every change, so that a load that raced with a change is not kept. */
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
 	SettingsService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -87,13 +92,29 @@ public class SettingsService {
 				.params(name, value, now, now)
 				.update();
 		}
-		this.cache = null;
+		invalidate();
+		// Other threads may load the old values until this transaction ends: forget them
+		// again once it has (committed or not).
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					invalidate();
+				}
+			});
+		}
 		this.events.publishEvent(new SettingsChanged(name));
+	}
+
+	private void invalidate() {
+		this.generation.incrementAndGet();
+		this.cache = null;
 	}
 
 	private Map<String, String> values() {
 		Map<String, String> values = this.cache;
 		if (values == null) {
+			long loadedAt = this.generation.get();
 			Map<String, String> loaded = new ConcurrentHashMap<>();
 			this.jdbc.sql("SELECT name, setting_value FROM settings").query((rs) -> {
 				String value = rs.getString(2);
@@ -102,7 +123,9 @@ public class SettingsService {
 				}
 			});
 			values = Map.copyOf(loaded);
-			this.cache = values;
+			if (this.generation.get() == loadedAt) {
+				this.cache = values;
+			}
 		}
 		return values;
 	}
