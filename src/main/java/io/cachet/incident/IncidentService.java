@@ -318,6 +318,20 @@ public class IncidentService {
 				new IncidentChanged("incident_template", id, "Deleted incident template " + current.name(), "deleted"));
 	}
 
+	/**
+	 * Renders a template as it would be for an example incident (the dashboard's
+	 * preview).
+	 * @return the message it writes (Markdown)
+	 * @throws InvalidInputException for a broken template
+	 */
+	public String previewTemplate(String template) {
+		this.renderer.check(template);
+		Map<String, Object> context = new HashMap<>();
+		context.put("incident", templateIncident("Example incident", IncidentStatus.INVESTIGATING, "", true, false,
+				false, this.clock.instant(), 0, null));
+		return this.renderer.render(template, context);
+	}
+
 	private String render(String slug, Map<String, Object> vars, Map<String, Object> incident) {
 		var template = this.templates.findBySlug(slug)
 			.orElseThrow(() -> new InvalidInputException("The selected template is invalid."));
