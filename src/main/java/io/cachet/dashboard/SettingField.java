@@ -16,7 +16,7 @@ public record SettingField(String key, String label, Kind kind, String defaultVa
 
 	public enum Kind {
 
-		TEXT, TEXTAREA, NUMBER, BOOLEAN, COLOR, SELECT
+		TEXT, TEXTAREA, NUMBER, BOOLEAN, COLOR, SELECT, PASSWORD
 
 	}
 
@@ -38,6 +38,13 @@ public record SettingField(String key, String label, Kind kind, String defaultVa
 
 	static SettingField color(String key, String label, String defaultValue) {
 		return new SettingField(key, label, Kind.COLOR, defaultValue, null, List.of(), 0, 32);
+	}
+
+	/**
+	 * A secret: never shown back, and left as it is when submitted empty.
+	 */
+	static SettingField password(String key, String label) {
+		return new SettingField(key, label, Kind.PASSWORD, "", null, List.of(), 0, 255);
 	}
 
 	static SettingField select(String key, String label, String defaultValue, List<String> options) {
@@ -66,7 +73,7 @@ public record SettingField(String key, String label, Kind kind, String defaultVa
 			case COLOR -> value.isEmpty() || value.matches("#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}") ? Result.ok(value)
 					: Result.error("must be a colour such as #7ED321");
 			case SELECT -> this.options.contains(value) ? Result.ok(value) : Result.error("is not one of the choices");
-			case TEXT -> (value.length() > this.max) ? Result.error("is too long") : Result.ok(value);
+			case TEXT, PASSWORD -> (value.length() > this.max) ? Result.error("is too long") : Result.ok(value);
 			case TEXTAREA ->
 				(value.length() > this.max) ? Result.error("is too long") : Result.ok(raw == null ? "" : raw);
 		};

@@ -37,9 +37,16 @@ class SettingsController {
 
 	private final SettingsWriter writer;
 
-	SettingsController(SettingsService settings, SettingsWriter writer) {
+	private final io.cachet.mail.MailService mail;
+
+	private final io.cachet.user.UserService users;
+
+	SettingsController(SettingsService settings, SettingsWriter writer, io.cachet.mail.MailService mail,
+			io.cachet.user.UserService users) {
 		this.settings = settings;
 		this.writer = writer;
+		this.mail = mail;
+		this.users = users;
 	}
 
 	@GetMapping("/dashboard/settings")
@@ -89,9 +96,41 @@ class SettingsController {
 		else if (found == SettingsSection.THEME && removeBanner != null) {
 			values.put("app_banner", "");
 		}
+		// An empty password field keeps the stored secret.
+		found.fields()
+			.stream()
+			.filter((field) -> field.kind() == SettingField.Kind.PASSWORD)
+			.filter((field) -> values.getOrDefault(field.key(), "").isEmpty())
+			.forEach((field) -> values.remove(field.key()));
 		this.writer.saveAll(values);
 		redirect.addFlashAttribute("message", found.title() + " settings saved.");
 		return "redirect:/dashboard/settings/" + found.path();
+	}
+
+	/**
+	 * Sends a test message to the signed-in admin with the saved mail settings.
+	 */
+	@PostMapping("/dashboard/settings/mail/test")
+	String sendTestMail(java.security.Principal principal, RedirectAttributes redirect) {
+		String to = this.users.findByLogin(principal.getName()).map(io.cachet.user.UserView::email).orElseThrow();
+		try {
+			this.mail.send(to, "Test message from " + this.settings.get("app_name", "Cachet"),
+					"Your status page can send e-mail. This is the test message you asked for.");
+			redirect.addFlashAttribute("message", "A test message was sent to " + to + ".");
+		}
+		catch (RuntimeException ex) {
+			// The cause helps the admin fix the settings; it never holds the password.
+			redirect.addFlashAttribute("mailError", "The test message could not be sent: " + rootMessage(ex));
+		}
+		return "redirect:/dashboard/settings/mail";
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return String.valueOf(cause.getMessage());
 	}
 
 	private String view(SettingsSection section, Map<String, String> values, Map<String, String> errors, Model model) {

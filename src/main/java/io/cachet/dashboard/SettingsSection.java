@@ -53,6 +53,12 @@ public enum SettingsSection {
 	CUSTOMIZATION("customization", "Customization",
 			List.of(SettingField.textarea("header", "Custom header HTML", "Shown above the page"),
 					SettingField.textarea("footer", "Custom footer HTML", "Replaces the default footer"))),
+	MAIL("mail", "Mail", List.of(SettingField.text("mail_host", "SMTP server", ""),
+			SettingField.number("mail_port", "Port", 587, 1, 65535), SettingField.text("mail_username", "Username", ""),
+			SettingField.password("mail_password", "Password (left empty: unchanged)"),
+			SettingField.select("mail_encryption", "Encryption", "tls", List.of("none", "tls", "ssl")),
+			SettingField.text("mail_address", "Sender address", ""),
+			SettingField.text("mail_name", "Sender name", ""))),
 	SECURITY("security", "Security",
 			List.of(SettingField.text("allowed_domains", "Allowed domains (CORS, comma-separated)", ""),
 					SettingField.bool("always_authenticate", "Require an API token even to read the API", false)));

@@ -1,6 +1,8 @@
 package io.cachet.dashboard;
 
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -10,11 +12,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.mail.MailService;
+import io.cachet.settings.SettingsService;
 import io.cachet.user.CreateUser;
 import io.cachet.user.DuplicateUserException;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,6 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,8 +40,18 @@ class TeamController {
 
 	private final UserService users;
 
-	TeamController(UserService users) {
+	private final MailService mail;
+
+	private final SettingsService settings;
+
+	private final String appUrl;
+
+	TeamController(UserService users, MailService mail, SettingsService settings,
+			@Value("${cachet.app-url:}") String appUrl) {
 		this.users = users;
+		this.mail = mail;
+		this.settings = settings;
+		this.appUrl = appUrl;
 	}
 
 	record MemberForm(@NotBlank @Size(max = 255) @Pattern(regexp = "[ -~]+") @Nullable String username,
@@ -72,6 +88,53 @@ class TeamController {
 		}
 		model.addAttribute("members", this.users.findAll());
 		return "dashboard/team";
+	}
+
+	/**
+	 * Invites people by e-mail (one address per line): each gets a sign-up link.
+	 */
+	@PostMapping("/dashboard/team/invite")
+	String invite(@RequestParam(defaultValue = "") String emails, @RequestParam(defaultValue = "USER") String level,
+			RedirectAttributes redirect) {
+		UserLevel invitedLevel = "ADMIN".equals(level) ? UserLevel.ADMIN : UserLevel.USER;
+		List<String> sent = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
+		for (String candidate : emails.split("[\\s,;]+")) {
+			String address = candidate.strip();
+			if (address.isEmpty()) {
+				continue;
+			}
+			if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 255) {
+				failed.add(address + " (not an e-mail address)");
+				continue;
+			}
+			try {
+				String code = this.users.invite(address, invitedLevel);
+				this.mail.send(address, "You are invited to " + this.settings.get("app_name", "Cachet"),
+						"You are invited to help run the status page " + this.settings.get("app_name", "Cachet")
+								+ ".\n\nChoose your username and password here:\n" + baseUrl() + "/signup/invite/"
+								+ code + "\n");
+				sent.add(address);
+			}
+			catch (DuplicateUserException ex) {
+				failed.add(address + " (already a user)");
+			}
+			catch (RuntimeException ex) {
+				failed.add(address + " (the e-mail could not be sent)");
+			}
+		}
+		if (!sent.isEmpty()) {
+			redirect.addFlashAttribute("message", "Invited " + String.join(", ", sent) + ".");
+		}
+		if (!failed.isEmpty()) {
+			redirect.addFlashAttribute("error", "Not invited: " + String.join(", ", failed) + ".");
+		}
+		return "redirect:/dashboard/team";
+	}
+
+	private String baseUrl() {
+		String domain = this.appUrl.isBlank() ? this.settings.get("app_domain", "") : this.appUrl;
+		return domain.endsWith("/") ? domain.substring(0, domain.length() - 1) : domain;
 	}
 
 	@PostMapping("/dashboard/team/{id}/deactivate")

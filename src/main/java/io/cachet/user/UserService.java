@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.cachet.user.internal.InviteRepository;
 import io.cachet.user.internal.User;
 import io.cachet.user.internal.UserRepository;
 
@@ -29,12 +30,57 @@ public class UserService {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final InviteRepository invites;
+
 	private final Clock clock;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+	UserService(UserRepository users, InviteRepository invites, PasswordEncoder passwordEncoder, Clock clock) {
 		this.users = users;
+		this.invites = invites;
 		this.passwordEncoder = passwordEncoder;
 		this.clock = clock;
+	}
+
+	/**
+	 * Invites someone to join the team.
+	 * @return the invite's secret code, for the sign-up link
+	 * @throws DuplicateUserException when a user has this e-mail address already
+	 */
+	@Transactional
+	public String invite(String email, UserLevel level) {
+		String address = email.strip().toLowerCase(Locale.ROOT);
+		if (this.users.existsByEmail(address)) {
+			throw DuplicateUserException.forEmail(address);
+		}
+		String code = ApiTokens.generate();
+		this.invites.insert(code, address, level, now());
+		return code;
+	}
+
+	/**
+	 * @return the e-mail address an unclaimed invite was sent to
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> findOpenInvite(String code) {
+		return (code.length() > 64) ? Optional.empty()
+				: this.invites.findOpen(code).map(InviteRepository.Invite::email);
+	}
+
+	/**
+	 * Creates the invited user, with the invite's address and level, and uses up the
+	 * invite.
+	 * @return the new user, or empty when the invite is unknown or claimed already
+	 * @throws DuplicateUserException when the username is taken
+	 */
+	@Transactional
+	public Optional<UserView> claimInvite(String code, String username, String password) {
+		var invite = this.invites.findOpen(code);
+		if (invite.isEmpty() || !this.invites.claim(code, now())) {
+			return Optional.empty();
+		}
+		return Optional
+			.of(createUser(new CreateUser(username, invite.get().email(), password, invite.get().level(), null))
+				.user());
 	}
 
 	/**
