@@ -99,7 +99,6 @@ class DashboardSecurityConfiguration {
 		var services = new TokenBasedRememberMeServices(key, users, RememberMeTokenAlgorithm.SHA256);
 		services.setParameter(REMEMBER_ME_PARAMETER);
 		services.setTokenValiditySeconds(30 * 24 * 3600);
-		services.setUseSecureCookie(false);
 		return services;
 	}
 

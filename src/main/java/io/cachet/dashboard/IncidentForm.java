@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
  */
 record IncidentForm(@NotBlank @Size(max = 255) @Nullable String name, @Size(max = 65_535) @Nullable String message,
 		@Min(0) @Max(4) int status, @Nullable Boolean visible, @Nullable Boolean stickied,
-		@Nullable Boolean notifySubscribers, @Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?",
+		@Nullable Boolean notifySubscribers,
+		@Pattern(regexp = "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?)?",
 				message = "must be a date and time") @Nullable String occurredAt,
-		@Nullable String template) {
+		@Nullable String template, @Size(max = 10_000) @Nullable String variables) {
 
 	static IncidentForm empty() {
-		return new IncidentForm("", "", 1, true, false, true, "", "");
+		return new IncidentForm("", "", 1, true, false, true, "", "", "");
 	}
 
 	boolean isVisible() {
@@ -37,6 +38,22 @@ record IncidentForm(@NotBlank @Size(max = 255) @Nullable String name, @Size(max 
 
 	boolean isNotifying() {
 		return Boolean.TRUE.equals(this.notifySubscribers);
+	}
+
+	/**
+	 * @return the template's variables, one {@code name=value} a line
+	 */
+	java.util.Map<String, Object> templateVariables() {
+		java.util.Map<String, Object> vars = new java.util.LinkedHashMap<>();
+		if (this.variables != null) {
+			for (String line : this.variables.split("\\R")) {
+				int equals = line.indexOf('=');
+				if (equals > 0) {
+					vars.put(line.substring(0, equals).strip(), line.substring(equals + 1).strip());
+				}
+			}
+		}
+		return vars;
 	}
 
 	boolean hasMessageOrTemplate() {

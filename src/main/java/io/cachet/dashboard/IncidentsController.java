@@ -91,10 +91,11 @@ class IncidentsController {
 			return form(model, null, chosen(affected));
 		}
 		try {
-			IncidentView created = this.incidents.createIncident(new CreateIncident(
-					Objects.requireNonNull(form.name()).strip(), IncidentStatus.of(form.status()),
-					blankToNull(form.message()), 0, null, blankToNull(form.template()), Map.of(), form.isVisible(),
-					form.isStickied(), form.isNotifying(), occurredAt(form), userId(principal), affected, null));
+			IncidentView created = this.incidents
+				.createIncident(new CreateIncident(Objects.requireNonNull(form.name()).strip(),
+						IncidentStatus.of(form.status()), blankToNull(form.message()), 0, null,
+						blankToNull(form.template()), form.templateVariables(), form.isVisible(), form.isStickied(),
+						form.isNotifying(), occurredAt(form), userId(principal), affected, null));
 			redirect.addFlashAttribute("message", "Incident " + created.name() + " reported.");
 			return "redirect:/dashboard/incidents/" + created.id();
 		}
@@ -109,7 +110,7 @@ class IncidentsController {
 		IncidentView incident = this.incidents.getIncident(id, false);
 		model.addAttribute("form",
 				new IncidentForm(incident.name(), incident.message(), incident.status().code(), incident.visible(),
-						incident.stickied(), incident.notifications(), localTime(incident.occurredAt()), ""));
+						incident.stickied(), incident.notifications(), localTime(incident.occurredAt()), "", ""));
 		model.addAttribute("incident", incident);
 		return form(model, id, chosen(incident.components()));
 	}
@@ -129,8 +130,9 @@ class IncidentsController {
 		try {
 			this.incidents.updateIncident(id,
 					new UpdateIncident(Objects.requireNonNull(form.name()).strip(), IncidentStatus.of(form.status()),
-							blankToNull(form.message()), null, null, blankToNull(form.template()), Map.of(),
-							form.isVisible(), form.isStickied(), form.isNotifying(), occurredAt(form), affected, null));
+							blankToNull(form.message()), null, null, blankToNull(form.template()),
+							form.templateVariables(), form.isVisible(), form.isStickied(), form.isNotifying(),
+							occurredAt(form), affected, null));
 		}
 		catch (InvalidInputException ex) {
 			errors.reject("invalid", String.join(" ", ex.details()));

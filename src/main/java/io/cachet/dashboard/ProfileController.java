@@ -86,6 +86,39 @@ class ProfileController {
 		return "redirect:/dashboard/user";
 	}
 
+	/**
+	 * Changes the username and e-mail address; a new username needs a new login (the
+	 * session's name is the old one).
+	 */
+	@PostMapping("/dashboard/user/profile")
+	String changeProfile(@RequestParam(defaultValue = "") String username,
+			@RequestParam(defaultValue = "") String email, Principal principal,
+			jakarta.servlet.http.HttpServletRequest request, RedirectAttributes redirect) {
+		UserView user = currentUser(principal);
+		if (username.isBlank() || username.length() > 255 || !username.matches("[ -~]+")) {
+			redirect.addFlashAttribute("error", "profile-username");
+			return "redirect:/dashboard/user";
+		}
+		if (email.length() > 255 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			redirect.addFlashAttribute("error", "profile-email");
+			return "redirect:/dashboard/user";
+		}
+		try {
+			UserView changed = this.users.changeProfile(user.id(), username, email);
+			if (!changed.username().equals(user.username())) {
+				// The session holds the old name: log in again under the new one.
+				org.springframework.security.core.context.SecurityContextHolder.clearContext();
+				request.getSession().invalidate();
+				return "redirect:/auth/login?renamed";
+			}
+			redirect.addFlashAttribute("message", "profile-changed");
+		}
+		catch (io.cachet.user.DuplicateUserException ex) {
+			redirect.addFlashAttribute("error", "profile-taken");
+		}
+		return "redirect:/dashboard/user";
+	}
+
 	@PostMapping("/dashboard/user/password")
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,

@@ -149,6 +149,19 @@ class TeamController {
 		return "redirect:/dashboard/team";
 	}
 
+	@PostMapping("/dashboard/team/{id}/level")
+	String changeLevel(@PathVariable long id, @RequestParam(defaultValue = "USER") String level, Principal principal,
+			RedirectAttributes redirect) {
+		boolean self = this.users.findByLogin(principal.getName()).map((user) -> user.id() == id).orElse(false);
+		if (self) {
+			redirect.addFlashAttribute("error", "You cannot change your own role.");
+			return "redirect:/dashboard/team";
+		}
+		this.users.changeLevel(id, "ADMIN".equals(level) ? UserLevel.ADMIN : UserLevel.USER);
+		redirect.addFlashAttribute("message", "Role changed.");
+		return "redirect:/dashboard/team";
+	}
+
 	@PostMapping("/dashboard/team/{id}/activate")
 	String activate(@PathVariable long id, RedirectAttributes redirect) {
 		this.users.setActive(id, true);

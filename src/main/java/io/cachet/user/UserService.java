@@ -185,6 +185,33 @@ public class UserService {
 	}
 
 	/**
+	 * Changes a user's username and e-mail address.
+	 * @throws DuplicateUserException when another user has either
+	 */
+	@Transactional
+	public UserView changeProfile(long userId, String username, String email) {
+		User user = this.users.findById(userId).orElseThrow();
+		String newUsername = username.strip();
+		String newEmail = email.strip().toLowerCase(Locale.ROOT);
+		if (!newUsername.equalsIgnoreCase(user.getUsername())
+				&& this.users.countByUsernameIgnoringCase(newUsername) > 0) {
+			throw DuplicateUserException.forUsername(newUsername);
+		}
+		if (!newEmail.equals(user.getEmail()) && this.users.existsByEmail(newEmail)) {
+			throw DuplicateUserException.forEmail(newEmail);
+		}
+		user.rename(newUsername, newEmail, now());
+		return this.users.save(user).toView();
+	}
+
+	@Transactional
+	public void changeLevel(long userId, UserLevel level) {
+		User user = this.users.findById(userId).orElseThrow();
+		user.changeLevel(level, now());
+		this.users.save(user);
+	}
+
+	/**
 	 * Deactivates or reactivates a user: a deactivated user can neither log in nor use
 	 * the API.
 	 */

@@ -149,6 +149,25 @@ class DashboardContentIntegrationTests {
 		assertThat(this.browser.get("/dashboard/incidents/" + id).statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void incidentMessageFromATemplateWithVariables() {
+		this.incidents.createTemplate("Planned", "planned-" + System.nanoTime(),
+				"{{ incident.name }}: back at {{ eta }}.");
+		String slug = this.incidents.findTemplates(ListQuery.all())
+			.items()
+			.stream()
+			.filter((t) -> t.name().equals("Planned"))
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.slug();
+		this.browser.get("/dashboard/incidents/create");
+		var created = this.browser.post("/dashboard/incidents", Map.of("name", "Database move", "message", "", "status",
+				"1", "visible", "true", "template", slug, "variables", "eta=14:00"));
+		String location = FormClient.location(created);
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		assertThat(this.incidents.getIncident(id, false).message()).isEqualTo("Database move: back at 14:00.");
+	}
+
 	private java.util.Optional<ComponentView> named(String name) {
 		return this.components.findComponents(ListQuery.all(), List.of(), false)
 			.items()

@@ -106,6 +106,33 @@ class TeamAndProfileIntegrationTests {
 	}
 
 	@Test
+	void profileRenamesAndAdminsChangeRoles() {
+		String name = "renamed" + System.nanoTime();
+		this.users.createUser(TestUsers.user(name));
+		FormClient browser = logIn(name, PASSWORD);
+		browser.get("/dashboard/user");
+		browser.post("/dashboard/user/profile", Map.of("username", name, "email", "not an address"));
+		assertThat(browser.get("/dashboard/user").body()).contains("That is not an e-mail address");
+		browser.post("/dashboard/user/profile", Map.of("username", name, "email", name + "@new.example.com"));
+		assertThat(browser.get("/dashboard/user").body()).contains("Your profile was saved");
+		assertThat(this.users.findByLogin(name + "@new.example.com")).isPresent();
+
+		var renamed = browser.post("/dashboard/user/profile",
+				Map.of("username", name + "x", "email", name + "@new.example.com"));
+		assertThat(FormClient.location(renamed)).endsWith("/auth/login?renamed");
+		assertThat(browser.get("/dashboard").statusCode()).isEqualTo(302);
+		assertThat(logIn(name + "x", PASSWORD).get("/dashboard").statusCode()).isEqualTo(200);
+
+		String admin = "role-admin" + System.nanoTime();
+		this.users.createUser(TestUsers.admin(admin));
+		FormClient adminBrowser = logIn(admin, PASSWORD);
+		long id = this.users.findByLogin(name + "x").orElseThrow().id();
+		adminBrowser.get("/dashboard/team");
+		adminBrowser.post("/dashboard/team/" + id + "/level", Map.of("level", "ADMIN"));
+		assertThat(this.users.findByLogin(name + "x").orElseThrow().level()).isEqualTo(UserLevel.ADMIN);
+	}
+
+	@Test
 	void auditLogShowsWhoDidWhatAndFilters() {
 		String name = "auditor" + System.nanoTime();
 		this.users.createUser(TestUsers.user(name));

@@ -137,6 +137,17 @@ public class User {
 		this.updatedAt = now;
 	}
 
+	public void rename(String username, String email, Instant now) {
+		this.username = username;
+		this.email = email;
+		this.updatedAt = now;
+	}
+
+	public void changeLevel(io.cachet.user.UserLevel level, Instant now) {
+		this.level = level.code();
+		this.updatedAt = now;
+	}
+
 	public void deactivate(Instant now) {
 		this.active = false;
 		this.updatedAt = now;
