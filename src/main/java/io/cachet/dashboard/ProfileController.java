@@ -99,7 +99,7 @@ class ProfileController {
 			redirect.addFlashAttribute("error", "profile-username");
 			return "redirect:/dashboard/user";
 		}
-		if (email.length() > 255 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!EmailAddresses.isValid(email.strip())) {
 			redirect.addFlashAttribute("error", "profile-email");
 			return "redirect:/dashboard/user";
 		}

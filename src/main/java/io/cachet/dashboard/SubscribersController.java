@@ -58,12 +58,12 @@ class SubscribersController {
 	String add(@RequestParam(defaultValue = "") String emails, RedirectAttributes redirect) {
 		List<String> addresses = new ArrayList<>();
 		List<String> invalid = new ArrayList<>();
-		for (String candidate : emails.split("[\\s,;]+")) {
+		for (String candidate : emails.split(EmailAddresses.SEPARATORS)) {
 			String address = candidate.strip();
 			if (address.isEmpty()) {
 				continue;
 			}
-			if (address.length() > 255 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			if (!EmailAddresses.isValid(address)) {
 				invalid.add(address);
 			}
 			else {

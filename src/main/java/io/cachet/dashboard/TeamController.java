@@ -99,12 +99,12 @@ class TeamController {
 		UserLevel invitedLevel = "ADMIN".equals(level) ? UserLevel.ADMIN : UserLevel.USER;
 		List<String> sent = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
-		for (String candidate : emails.split("[\\s,;]+")) {
+		for (String candidate : emails.split(EmailAddresses.SEPARATORS)) {
 			String address = candidate.strip();
 			if (address.isEmpty()) {
 				continue;
 			}
-			if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 255) {
+			if (!EmailAddresses.isValid(address)) {
 				failed.add(address + " (not an e-mail address)");
 				continue;
 			}
