@@ -11,13 +11,4 @@ import org.jspecify.annotations.Nullable;
  */
 public record ComponentUptime(long componentId, List<DailyUptime> days, @Nullable Double uptime) {
 
-	/**
-	 * @return the uptime as a percentage with two decimals, e.g. {@code "99.95"}, or
-	 * {@code null}
-	 */
-	public @Nullable String percentage() {
-		return (this.uptime != null)
-				? String.format(java.util.Locale.ROOT, "%.2f", Math.floor(this.uptime * 10000) / 100) : null;
-	}
-
 }

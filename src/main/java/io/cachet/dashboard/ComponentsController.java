@@ -6,9 +6,7 @@ import java.util.Objects;
 
 import jakarta.validation.Valid;
 
-import io.cachet.component.ComponentGroupNotFoundException;
 import io.cachet.component.ComponentGroupView;
-import io.cachet.component.ComponentNotFoundException;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
@@ -18,18 +16,15 @@ import io.cachet.component.UpdateComponent;
 import io.cachet.component.UpdateComponentGroup;
 import io.cachet.shared.ListQuery;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -160,12 +155,6 @@ class ComponentsController {
 		this.components.deleteGroup(id);
 		redirect.addFlashAttribute("message", "Group deleted.");
 		return "redirect:/dashboard/components";
-	}
-
-	@ExceptionHandler({ ComponentNotFoundException.class, ComponentGroupNotFoundException.class })
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "dashboard/not-found";
 	}
 
 	private String componentForm(Model model, Long id) {

@@ -17,7 +17,6 @@ import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
 import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.CreateIncident;
-import io.cachet.incident.IncidentNotFoundException;
 import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
@@ -27,18 +26,15 @@ import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -181,12 +177,6 @@ class IncidentsController {
 		this.incidents.deleteUpdate(id, updateId);
 		redirect.addFlashAttribute("message", "Update deleted.");
 		return "redirect:/dashboard/incidents/" + id;
-	}
-
-	@ExceptionHandler(io.cachet.shared.NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "dashboard/not-found";
 	}
 
 	private String form(Model model, @Nullable Long id, Map<Long, Integer> chosen) {

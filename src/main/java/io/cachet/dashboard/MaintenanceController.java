@@ -27,18 +27,15 @@ import io.cachet.settings.SettingsService;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -136,12 +133,6 @@ class MaintenanceController {
 		this.schedules.deleteSchedule(id);
 		redirect.addFlashAttribute("message", "Maintenance deleted.");
 		return "redirect:/dashboard/schedule";
-	}
-
-	@ExceptionHandler(io.cachet.shared.NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "dashboard/not-found";
 	}
 
 	private SaveSchedule command(MaintenanceForm form, Map<Long, Integer> affected) {

@@ -17,18 +17,15 @@ import io.cachet.metric.SaveMetric;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -143,12 +140,6 @@ class MetricsController {
 		this.metrics.deleteMetric(id);
 		redirect.addFlashAttribute("message", "Metric deleted.");
 		return "redirect:/dashboard/metrics";
-	}
-
-	@ExceptionHandler(io.cachet.shared.NotFoundException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound() {
-		return "dashboard/not-found";
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.cachet.metric;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -79,10 +78,6 @@ public enum MetricPeriod {
 
 	static String key(LocalDateTime bucket) {
 		return KEY.format(bucket);
-	}
-
-	Duration bucketLength() {
-		return this.unit.getDuration();
 	}
 
 	/**

@@ -58,10 +58,6 @@ public final class PageFormat {
 		return Markdown.toSafeHtml(markdown);
 	}
 
-	public String plain(@Nullable String markdown) {
-		return Markdown.toPlainText(markdown);
-	}
-
 	/**
 	 * @return the CSS class of a day of the uptime bar
 	 */

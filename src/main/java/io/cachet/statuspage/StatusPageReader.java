@@ -115,8 +115,7 @@ public class StatusPageReader {
 		}
 		// Cachet lists components without a (public) group last, the most broken first.
 		List<ComponentEntry> ungrouped = visible.stream()
-			.filter((component) -> component.enabled() && !grouped.contains(component.id())
-					&& !isInHiddenOrKnownGroup(component, publicGroups))
+			.filter((component) -> component.enabled() && !grouped.contains(component.id()))
 			.sorted(Comparator.comparingInt((ComponentView component) -> -component.status().code())
 				.thenComparingInt(ComponentView::order)
 				.thenComparing(ComponentView::createdAt))
@@ -136,21 +135,21 @@ public class StatusPageReader {
 		List<IncidentView> stickied = this.incidents
 			.findIncidents(new ListQuery(Map.of("stickied", true), "occurred_at", true, 1, RECENT), true)
 			.items();
+		Map<Long, String> enabledNames = enabledComponentNames();
 		List<MaintenanceEntry> maintenance = this.schedules.findUncompleted()
 			.stream()
-			.map((schedule) -> maintenanceEntry(schedule, now))
+			.map((schedule) -> maintenanceEntry(schedule, now, enabledNames))
 			.toList();
 		List<MaintenanceEntry> recentSchedules = this.schedules
 			.findSchedules(new ListQuery(Map.of(), "scheduled_at", true, 1, RECENT))
 			.items()
 			.stream()
-			.map((schedule) -> maintenanceEntry(schedule, now))
+			.map((schedule) -> maintenanceEntry(schedule, now, enabledNames))
 			.toList();
 		List<MetricEntry> metricEntries = page.displayGraphs() ? readMetrics(page.timezone()) : List.of();
 		Timeline timeline = page.onlyDisruptedDays() ? disruptedTimeline(page, 1) : timeline(page, null);
 		return new StatusPageSnapshot(now, page, status, List.copyOf(groups), ungrouped, stickied, maintenance,
-				metricEntries, timeline, recent, unresolved, recentSchedules, Map.copyOf(names),
-				Set.copyOf(underMaintenance));
+				metricEntries, timeline, recent, unresolved, recentSchedules, Map.copyOf(names));
 	}
 
 	/**
@@ -223,7 +222,8 @@ public class StatusPageReader {
 
 	public java.util.Optional<MaintenanceEntry> schedule(long id) {
 		try {
-			return java.util.Optional.of(maintenanceEntry(this.schedules.getSchedule(id), this.clock.instant()));
+			return java.util.Optional
+				.of(maintenanceEntry(this.schedules.getSchedule(id), this.clock.instant(), enabledComponentNames()));
 		}
 		catch (io.cachet.shared.NotFoundException ex) {
 			return java.util.Optional.empty();
@@ -282,19 +282,31 @@ public class StatusPageReader {
 		return entries;
 	}
 
-	private MaintenanceEntry maintenanceEntry(ScheduleView schedule, Instant now) {
+	private MaintenanceEntry maintenanceEntry(ScheduleView schedule, Instant now, Map<Long, String> enabledNames) {
 		boolean started = !schedule.scheduledAt().isAfter(now);
 		boolean completed = schedule.status() == ScheduleStatus.COMPLETE
 				|| (schedule.completedAt() != null && !schedule.completedAt().isAfter(now));
 		boolean inProgress = !completed && (started || schedule.status() == ScheduleStatus.IN_PROGRESS);
 		List<String> names = schedule.components()
 			.stream()
-			.map((component) -> this.components.findComponent(component.componentId()))
-			.flatMap(java.util.Optional::stream)
-			.filter(ComponentView::enabled)
-			.map(ComponentView::name)
+			.map((component) -> enabledNames.get(component.componentId()))
+			.filter(java.util.Objects::nonNull)
 			.toList();
 		return new MaintenanceEntry(schedule, inProgress, names);
+	}
+
+	/**
+	 * @return the names of all enabled components, read once for every maintenance window
+	 * rather than once per affected component
+	 */
+	private Map<Long, String> enabledComponentNames() {
+		Map<Long, String> names = new java.util.HashMap<>();
+		this.components.findComponents(ListQuery.all(), List.of(), false)
+			.items()
+			.stream()
+			.filter(ComponentView::enabled)
+			.forEach((component) -> names.put(component.id(), component.name()));
+		return names;
 	}
 
 	private static ComponentEntry entry(ComponentView component, Set<Long> underMaintenance,
@@ -312,15 +324,6 @@ public class StatusPageReader {
 			case 2 -> worst.hasIssues();
 			default -> true;
 		};
-	}
-
-	/**
-	 * A component whose group exists but is not public is hidden with its group (the
-	 * component query already leaves those out for guests); a group id that names no
-	 * group counts as ungrouped, as in Cachet.
-	 */
-	private static boolean isInHiddenOrKnownGroup(ComponentView component, List<ComponentGroupView> publicGroups) {
-		return component.groupId() != 0 && publicGroups.stream().anyMatch((group) -> group.id() == component.groupId());
 	}
 
 	private static LocalDate min(LocalDate a, LocalDate b) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +39,7 @@ public record StatusPageSnapshot(Instant builtAt, PageSettings settings, Overall
 		List<GroupSection> groups, List<ComponentEntry> ungrouped, List<IncidentView> stickied,
 		List<MaintenanceEntry> maintenance, List<MetricEntry> metrics, Timeline timeline,
 		List<IncidentView> recentIncidents, List<IncidentView> unresolvedIncidents,
-		List<MaintenanceEntry> recentSchedules, Map<Long, String> componentNames, Set<Long> underMaintenance) {
+		List<MaintenanceEntry> recentSchedules, Map<Long, String> componentNames) {
 
 	/**
 	 * @return every component shown on the page, grouped ones first

@@ -3,8 +3,6 @@ package io.cachet.dashboard;
 import java.time.Duration;
 import java.util.List;
 
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.HashingAlgorithm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +73,7 @@ class DashboardBrowserTests {
 		this.browser.findElement(By.cssSelector("#two-factor button.primary")).click();
 		assertThat(waitFor(By.cssSelector(".enrollment img")).getAttribute("src")).startsWith("data:image/png;base64,");
 		String secret = this.browser.findElement(By.id("secret")).getText();
-		type("confirm-code", code(secret));
+		type("confirm-code", TotpCodes.current(secret));
 		this.browser.findElement(By.cssSelector(".enrollment button")).click();
 		waitForText(By.cssSelector(".notice.success"), "Two-factor authentication is on");
 
@@ -84,7 +82,7 @@ class DashboardBrowserTests {
 		logIn();
 		new WebDriverWait(this.browser, Duration.ofSeconds(5))
 			.until((driver) -> driver.getCurrentUrl().endsWith("/auth/2fa"));
-		type("code", code(secret));
+		type("code", TotpCodes.current(secret));
 		this.browser.findElement(By.cssSelector("button[type=submit]")).click();
 		waitForText(By.tagName("h1"), "Overview");
 
@@ -173,16 +171,6 @@ class DashboardBrowserTests {
 		var field = this.browser.findElement(By.id(id));
 		field.clear();
 		field.sendKeys(text);
-	}
-
-	private static String code(String secret) {
-		try {
-			return new DefaultCodeGenerator(HashingAlgorithm.SHA1).generate(secret,
-					Math.floorDiv(System.currentTimeMillis() / 1000, 30));
-		}
-		catch (dev.samstevens.totp.exceptions.CodeGenerationException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

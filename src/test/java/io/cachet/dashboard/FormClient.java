@@ -41,6 +41,24 @@ final class FormClient {
 			.build();
 	}
 
+	/**
+	 * @return a client logged in to the dashboard with this username (or e-mail) and
+	 * password
+	 */
+	static FormClient loggedIn(int port, String username, String password) {
+		FormClient client = new FormClient(port);
+		client.logIn(username, password);
+		return client;
+	}
+
+	/**
+	 * @return the answer to the login form (a redirect)
+	 */
+	HttpResponse<String> logIn(String username, String password) {
+		get("/auth/login");
+		return post("/auth/login", Map.of("username", username, "password", password));
+	}
+
 	HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
 		Matcher matcher = CSRF.matcher(response.body());

@@ -55,9 +55,7 @@ class MailAndInvitesIntegrationTests {
 		this.throttle.clear();
 		this.adminName = "mailadmin" + System.nanoTime();
 		this.users.createUser(TestUsers.admin(this.adminName));
-		this.admin = new FormClient(this.port);
-		this.admin.get("/auth/login");
-		this.admin.post("/auth/login", Map.of("username", this.adminName, "password", "correct horse battery"));
+		this.admin = FormClient.loggedIn(this.port, this.adminName, "correct horse battery");
 		this.settings.set("app_domain", "http://localhost:" + this.port);
 	}
 

@@ -64,9 +64,7 @@ class MaintenanceTemplatesMetricsSubscribersIntegrationTests {
 		String username = "content" + System.nanoTime();
 		this.users.createUser(TestUsers.user(username));
 		this.throttle.clear();
-		this.browser = new FormClient(this.port);
-		this.browser.get("/auth/login");
-		this.browser.post("/auth/login", Map.of("username", username, "password", "correct horse battery"));
+		this.browser = FormClient.loggedIn(this.port, username, "correct horse battery");
 	}
 
 	@Test

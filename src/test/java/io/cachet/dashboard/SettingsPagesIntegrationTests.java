@@ -90,10 +90,7 @@ class SettingsPagesIntegrationTests {
 
 	private FormClient logIn(String username, boolean admin) {
 		this.users.createUser(admin ? TestUsers.admin(username) : TestUsers.user(username));
-		FormClient browser = new FormClient(this.port);
-		browser.get("/auth/login");
-		browser.post("/auth/login", Map.of("username", username, "password", "correct horse battery"));
-		return browser;
+		return FormClient.loggedIn(this.port, username, "correct horse battery");
 	}
 
 }

@@ -150,10 +150,7 @@ class TeamAndProfileIntegrationTests {
 	}
 
 	private FormClient logIn(String username, String password) {
-		FormClient browser = new FormClient(this.port);
-		browser.get("/auth/login");
-		browser.post("/auth/login", Map.of("username", username, "password", password));
-		return browser;
+		return FormClient.loggedIn(this.port, username, password);
 	}
 
 	private FormClient logIn(String username, String password, boolean admin) {
