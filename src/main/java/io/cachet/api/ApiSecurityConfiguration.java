@@ -40,7 +40,8 @@ class ApiSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/version", "/api/v1/status")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**")
+				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**", "/api/v1/webhooks",
+						"/api/v1/webhooks/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.access(publicRead)

@@ -64,8 +64,9 @@ class SchedulesApiController {
 			fields.required("scheduled_at");
 		}
 		SaveSchedule command = read(fields, name, status);
+		boolean notify = Boolean.TRUE.equals(fields.bool("notify"));
 		fields.validate();
-		return new ApiItem<>(ScheduleResponse.of(this.schedules.createSchedule(command), this.times));
+		return new ApiItem<>(ScheduleResponse.of(this.schedules.createSchedule(command, notify), this.times));
 	}
 
 	@PutMapping("/{id:\\d+}")

@@ -61,6 +61,9 @@ class DashboardSecurityConfiguration {
 				.successHandler(twoFactor)
 				.failureHandler(twoFactor)
 				.permitAll())
+			// One-click unsubscribe (RFC 8058) is a POST from a mail client, without a
+			// token; the link's signature is what authorises it.
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
 			.rememberMe((remember) -> remember.rememberMeServices(rememberMe))
 			.logout((logout) -> logout.logoutUrl("/auth/logout").logoutSuccessUrl("/auth/login?logout"))
 			// Closed Actuator endpoints answer 401; pages send the browser to the login.

@@ -89,7 +89,8 @@ class MaintenanceController {
 			return form(model, null, affected);
 		}
 		try {
-			ScheduleView created = this.schedules.createSchedule(command(form, affected));
+			ScheduleView created = this.schedules.createSchedule(command(form, affected),
+					"true".equals(fields.get("notify")));
 			redirect.addFlashAttribute("message", "Maintenance " + created.name() + " scheduled.");
 			return "redirect:/dashboard/schedule";
 		}

@@ -1,15 +1,28 @@
 package io.cachet.mail;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 
 import io.cachet.settings.SettingsService;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
@@ -50,7 +63,7 @@ public class MailService {
 	public void send(String to, String subject, String text) {
 		JavaMailSender sender = sender();
 		SimpleMailMessage message = new SimpleMailMessage();
-		String senderAddress = !this.from.isBlank() ? this.from : this.settings.get("mail_address", "");
+		String senderAddress = senderAddress();
 		if (!senderAddress.isBlank()) {
 			String name = this.settings.get("mail_name", "");
 			message.setFrom(name.isBlank() ? senderAddress : name + " <" + senderAddress + ">");
@@ -59,6 +72,111 @@ public class MailService {
 		message.setSubject(subject);
 		message.setText(text);
 		sender.send(message);
+	}
+
+	/**
+	 * Sends several messages over one connection to the server.
+	 * @return the messages (by index in {@code mails}) that were not accepted, with the
+	 * reason; empty when the server took them all
+	 */
+	public Map<Integer, Exception> sendAll(List<OutgoingMail> mails) {
+		Map<Integer, Exception> failures = new HashMap<>();
+		if (mails.isEmpty()) {
+			return failures;
+		}
+		JavaMailSender sender;
+		try {
+			sender = sender();
+		}
+		catch (IllegalStateException ex) {
+			for (int i = 0; i < mails.size(); i++) {
+				failures.put(i, ex);
+			}
+			return failures;
+		}
+		Map<MimeMessage, Integer> indexes = new IdentityHashMap<>();
+		MimeMessage[] messages = new MimeMessage[mails.size()];
+		for (int i = 0; i < mails.size(); i++) {
+			try {
+				messages[i] = mimeMessage(sender, mails.get(i));
+				indexes.put(messages[i], i);
+			}
+			catch (MessagingException | RuntimeException ex) {
+				failures.put(i, ex);
+			}
+		}
+		MimeMessage[] valid = Arrays.stream(messages).filter(Objects::nonNull).toArray(MimeMessage[]::new);
+		try {
+			sender.send(valid);
+		}
+		catch (MailSendException ex) {
+			ex.getFailedMessages().forEach((message, cause) -> {
+				Integer index = indexes.get(message);
+				if (index != null) {
+					failures.put(index, cause);
+				}
+			});
+			if (ex.getFailedMessages().isEmpty()) {
+				indexes.values().forEach((index) -> failures.put(index, ex));
+			}
+		}
+		catch (MailException ex) {
+			indexes.values().forEach((index) -> failures.put(index, ex));
+		}
+		return failures;
+	}
+
+	private MimeMessage mimeMessage(JavaMailSender sender, OutgoingMail mail) throws MessagingException {
+		MimeMessage message = (mail.messageId() != null && sender instanceof JavaMailSenderImpl impl)
+				? new FixedIdMessage(impl.getSession(), mail.messageId()) : sender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, mail.html() != null, "UTF-8");
+		String senderAddress = senderAddress();
+		if (!senderAddress.isBlank()) {
+			String name = this.settings.get("mail_name", "");
+			try {
+				helper.setFrom(name.isBlank() ? new InternetAddress(senderAddress)
+						: new InternetAddress(senderAddress, name, "UTF-8"));
+			}
+			catch (java.io.UnsupportedEncodingException ex) {
+				helper.setFrom(senderAddress);
+			}
+		}
+		helper.setTo(mail.to());
+		helper.setSubject(mail.subject());
+		if (mail.html() != null) {
+			helper.setText(mail.text(), mail.html());
+		}
+		else {
+			helper.setText(mail.text());
+		}
+		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
+			message.setHeader(header.getKey(), header.getValue());
+		}
+		return message;
+	}
+
+	private String senderAddress() {
+		return !this.from.isBlank() ? this.from : this.settings.get("mail_address", "");
+	}
+
+	/**
+	 * A message whose {@code Message-ID} is chosen by us rather than made up when it is
+	 * sent.
+	 */
+	private static final class FixedIdMessage extends MimeMessage {
+
+		private final String id;
+
+		FixedIdMessage(Session session, String id) {
+			super(session);
+			this.id = id;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", "<" + this.id + ">");
+		}
+
 	}
 
 	private JavaMailSender sender() {

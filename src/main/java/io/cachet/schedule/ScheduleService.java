@@ -57,6 +57,25 @@ public class ScheduleService {
 	}
 
 	/**
+	 * @return whether any maintenance is in progress now (started, and neither completed
+	 * nor past its planned end)
+	 */
+	@Transactional(readOnly = true)
+	public boolean isMaintenanceInProgress() {
+		Instant now = this.clock.instant();
+		return findUncompleted().stream().anyMatch((schedule) -> !schedule.scheduledAt().isAfter(now));
+	}
+
+	/**
+	 * @return windows (not deleted) whose start or planned end falls in
+	 * {@code (from, to]}
+	 */
+	@Transactional(readOnly = true)
+	public List<ScheduleView> findStartingOrEndingBetween(Instant from, Instant to) {
+		return this.schedules.findStartingOrEndingBetween(from, to);
+	}
+
+	/**
 	 * @return the ids of components whose maintenance is in progress now
 	 */
 	@Transactional(readOnly = true)
@@ -69,6 +88,15 @@ public class ScheduleService {
 	 */
 	@Transactional
 	public ScheduleView createSchedule(SaveSchedule command) {
+		return createSchedule(command, false);
+	}
+
+	/**
+	 * @param notify whether subscribers are told about the new window
+	 * @throws InvalidInputException when it would complete before it starts
+	 */
+	@Transactional
+	public ScheduleView createSchedule(SaveSchedule command, boolean notify) {
 		Instant now = now();
 		String name = Objects.requireNonNull(command.name());
 		Instant scheduledAt = Objects.requireNonNull(command.scheduledAt());
@@ -77,6 +105,7 @@ public class ScheduleService {
 				command.completedAt(), now);
 		this.schedules.replaceComponents(id, Objects.requireNonNullElse(command.components(), Map.of()), now);
 		this.events.publishEvent(new ScheduleChanged(id, name, "created"));
+		this.events.publishEvent(new MaintenanceScheduled(id, notify));
 		return getSchedule(id);
 	}
 
@@ -100,6 +129,9 @@ public class ScheduleService {
 			this.schedules.replaceComponents(id, command.components(), now);
 		}
 		this.events.publishEvent(new ScheduleChanged(id, changed.name(), "updated"));
+		if (changed.status() != current.status()) {
+			this.events.publishEvent(new MaintenanceStatusChanged(id, current.status(), changed.status()));
+		}
 		return getSchedule(id);
 	}
 

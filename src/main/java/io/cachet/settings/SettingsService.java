@@ -79,6 +79,21 @@ public class SettingsService {
 	}
 
 	/**
+	 * @return a random secret kept under this setting's name, made (256 bits, hex) the
+	 * first time it is asked for
+	 */
+	@Transactional
+	public String secret(String name) {
+		return get(name).filter((value) -> !value.isBlank()).orElseGet(() -> {
+			byte[] bytes = new byte[32];
+			new java.security.SecureRandom().nextBytes(bytes);
+			String generated = java.util.HexFormat.of().formatHex(bytes);
+			set(name, generated);
+			return generated;
+		});
+	}
+
+	/**
 	 * Sets a setting (an empty value is kept as empty, not removed).
 	 */
 	@Transactional

@@ -81,7 +81,7 @@ public class StatusPageRenderer {
 				(status == 200) ? RenderedResource.PAGE_CACHE_CONTROL : "public, max-age=10");
 	}
 
-	private static Map<String, Object> model(StatusPageCache.State state, Locale locale) {
+	static Map<String, Object> model(StatusPageCache.State state, Locale locale) {
 		StatusPageSnapshot snapshot = state.snapshot();
 		Map<String, Object> model = new HashMap<>();
 		model.put("snapshot", snapshot);

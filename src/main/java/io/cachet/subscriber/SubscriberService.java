@@ -71,6 +71,17 @@ public class SubscriberService {
 	 */
 	@Transactional
 	public SubscriberView subscribe(String email, boolean verified, @Nullable List<Long> componentIds) {
+		return subscribe(email, verified, componentIds, null);
+	}
+
+	/**
+	 * Subscribes an address, as {@link #subscribe(String, boolean, List)}, remembering
+	 * the language their e-mail is to be written in.
+	 * @param locale a page language tag, or {@code null} for the page's language
+	 */
+	@Transactional
+	public SubscriberView subscribe(String email, boolean verified, @Nullable List<Long> componentIds,
+			@Nullable String locale) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		var existing = this.subscribers.findByEmail(address);
 		if (existing.isPresent()) {
@@ -89,11 +100,89 @@ public class SubscriberService {
 			subscribed.addAll(this.components.findAllComponentIds());
 		}
 		Instant now = now();
-		long id = this.subscribers.insert(address, verifyCode(), verified ? now : null, componentIds == null, now);
+		long id = this.subscribers.insert(address, verifyCode(), verified ? now : null, componentIds == null, locale,
+				now);
 		this.subscribers.subscribe(id, subscribed, now);
 		this.events.publishEvent(new SubscriberChanged("subscriber", id, "created"));
 		this.events.publishEvent(new SubscriberCreated(id, address, verified));
 		return getSubscriber(id);
+	}
+
+	/**
+	 * Subscribes from the public page. A new address gets the verification e-mail (or is
+	 * verified at once when the page skips verification) and is subscribed to every
+	 * component; an address subscribed already is e-mailed its manage link. Either way
+	 * the page says the same, so it tells nobody whether an address is subscribed.
+	 */
+	@Transactional
+	public void subscribeFromPage(String email, boolean skipVerification, String locale) {
+		String address = email.strip().toLowerCase(Locale.ROOT);
+		var existing = this.subscribers.findByEmail(address);
+		if (existing.isPresent()) {
+			this.events
+				.publishEvent(new ManageLinkRequested(existing.get().id(), java.util.UUID.randomUUID().toString()));
+			return;
+		}
+		SubscriberView created = subscribe(address, skipVerification, null, locale);
+		if (created.isVerified()) {
+			this.events.publishEvent(new ManageLinkRequested(created.id(), java.util.UUID.randomUUID().toString()));
+		}
+	}
+
+	/**
+	 * Confirms a subscriber's address (the link in the verification e-mail); confirming
+	 * twice changes nothing.
+	 */
+	@Transactional
+	public void verify(long id) {
+		SubscriberView subscriber = getSubscriber(id);
+		if (!subscriber.isVerified()) {
+			this.subscribers.markVerified(id, now());
+			this.events.publishEvent(new SubscriberChanged("subscriber", id, "verified"));
+		}
+	}
+
+	/**
+	 * Replaces the components a subscriber hears about (the manage page).
+	 * @param global whether every component the page offers was chosen: a global
+	 * subscriber also hears about components added later, as in Cachet
+	 * @throws InvalidInputException when nothing or an unknown component is chosen
+	 */
+	@Transactional
+	public void changeSubscriptions(long id, Set<Long> componentIds, boolean global) {
+		getSubscriber(id);
+		if (componentIds.isEmpty()) {
+			throw new InvalidInputException("Choose at least one component, or unsubscribe.");
+		}
+		List<Long> all = this.components.findAllComponentIds();
+		if (!all.containsAll(componentIds)) {
+			throw new InvalidInputException("A selected component is invalid.");
+		}
+		this.subscribers.replaceSubscriptions(id, global, componentIds, now());
+		this.events.publishEvent(new SubscriberChanged("subscriber", id, "updated"));
+	}
+
+	/**
+	 * Stops a subscriber hearing about one component. A global subscriber keeps every
+	 * other component; someone left with no component is unsubscribed altogether.
+	 */
+	@Transactional
+	public void unsubscribeFrom(long id, long componentId) {
+		SubscriberView subscriber = getSubscriber(id);
+		Set<Long> remaining = new LinkedHashSet<>();
+		if (subscriber.global()) {
+			remaining.addAll(this.components.findAllComponentIds());
+		}
+		else {
+			subscriber.subscriptions().forEach((subscription) -> remaining.add(subscription.componentId()));
+		}
+		remaining.remove(componentId);
+		if (remaining.isEmpty()) {
+			deleteSubscriber(id);
+			return;
+		}
+		this.subscribers.replaceSubscriptions(id, false, remaining, now());
+		this.events.publishEvent(new SubscriberChanged("subscriber", id, "updated"));
 	}
 
 	/**

@@ -70,6 +70,16 @@ public class ScheduleRepository {
 		return withComponents(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
 	}
 
+	public List<ScheduleView> findStartingOrEndingBetween(Instant from, Instant to) {
+		List<ScheduleView> rows = this.jdbc
+			.sql(SELECT + " WHERE s.deleted_at IS NULL AND ((s.scheduled_at > ? AND s.scheduled_at <= ?) OR "
+					+ "(s.completed_at > ? AND s.completed_at <= ?)) ORDER BY s.id")
+			.params(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to))
+			.query(ScheduleRepository::row)
+			.list();
+		return withComponents(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
+	}
+
 	/**
 	 * @return ids of the components of maintenance in progress at {@code now}
 	 */

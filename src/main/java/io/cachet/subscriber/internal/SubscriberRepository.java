@@ -28,7 +28,7 @@ import io.cachet.subscriber.SubscriptionView;
 public class SubscriberRepository {
 
 	private static final String SELECT = "SELECT s.id, s.email, s.phone_number, s.slack_webhook_url, s.verify_code, "
-			+ "s.verified_at, s.global, s.created_at, s.updated_at FROM subscribers s";
+			+ "s.verified_at, s.global, s.created_at, s.updated_at, s.locale FROM subscribers s";
 
 	private final JdbcClient jdbc;
 
@@ -63,12 +63,13 @@ public class SubscriberRepository {
 		return withSubscriptions(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
 	}
 
-	public long insert(String email, String verifyCode, @Nullable Instant verifiedAt, boolean global, Instant now) {
+	public long insert(String email, String verifyCode, @Nullable Instant verifiedAt, boolean global,
+			@Nullable String locale, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc
-			.sql("INSERT INTO subscribers (email, verify_code, verified_at, global, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, ?, ?)")
-			.params(email, verifyCode, (verifiedAt != null) ? Timestamp.from(verifiedAt) : null, global,
+			.sql("INSERT INTO subscribers (email, verify_code, verified_at, global, locale, created_at, updated_at) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(email, verifyCode, (verifiedAt != null) ? Timestamp.from(verifiedAt) : null, global, locale,
 					Timestamp.from(now), Timestamp.from(now))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
@@ -81,6 +82,23 @@ public class SubscriberRepository {
 				.params(subscriberId, componentId, Timestamp.from(now), Timestamp.from(now))
 				.update();
 		}
+	}
+
+	public void markVerified(long id, Instant now) {
+		this.jdbc.sql("UPDATE subscribers SET verified_at = ?, updated_at = ? WHERE id = ? AND verified_at IS NULL")
+			.params(Timestamp.from(now), Timestamp.from(now), id)
+			.update();
+	}
+
+	/**
+	 * Replaces what a subscriber hears about.
+	 */
+	public void replaceSubscriptions(long id, boolean global, Collection<Long> componentIds, Instant now) {
+		this.jdbc.sql("UPDATE subscribers SET global = ?, updated_at = ? WHERE id = ?")
+			.params(global, Timestamp.from(now), id)
+			.update();
+		this.jdbc.sql("DELETE FROM subscriptions WHERE subscriber_id = ?").param(id).update();
+		subscribe(id, componentIds, now);
 	}
 
 	public void delete(long id) {
@@ -123,7 +141,7 @@ public class SubscriberRepository {
 		}
 		return page.map((s) -> new SubscriberView(s.id(), s.email(), s.phoneNumber(), s.slackWebhookUrl(),
 				s.verifyCode(), s.verifiedAt(), s.global(), s.createdAt(), s.updatedAt(),
-				subscriptions.getOrDefault(s.id(), List.of())));
+				subscriptions.getOrDefault(s.id(), List.of()), s.locale()));
 	}
 
 	private static SubscriberView row(ResultSet rs, int rowNum) throws SQLException {
@@ -131,7 +149,8 @@ public class SubscriberRepository {
 		return new SubscriberView(rs.getLong("id"), rs.getString("email"), rs.getString("phone_number"),
 				rs.getString("slack_webhook_url"), rs.getString("verify_code"),
 				(verifiedAt != null) ? verifiedAt.toInstant() : null, rs.getBoolean("global"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of());
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
+				rs.getString("locale"));
 	}
 
 }

@@ -1,0 +1,142 @@
+package io.cachet.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cachet.api.ListParams.FilterType;
+import io.cachet.notification.DeliveryLog;
+import io.cachet.notification.SaveWebhook;
+import io.cachet.notification.WebhookFormat;
+import io.cachet.notification.WebhookService;
+
+/**
+ * Webhooks, our extension to Cachet 2.4's API, behind the token (reads too: they hold
+ * addresses): {@code url}, {@code secret} (made up when omitted, returned once by the
+ * create call), {@code description}, {@code format} ({@code json}, {@code slack},
+ * {@code discord}, {@code teams}), {@code send_all_events} or {@code events} (a list of
+ * {@code incident_created}, {@code incident_updated}, {@code component_status_changed},
+ * {@code maintenance_scheduled}, {@code maintenance_started},
+ * {@code maintenance_completed}), {@code enabled}. Each call is a POST signed with
+ * HMAC-SHA256 of the body under the secret, in {@code X-Cachet-Signature: sha256=<hex>};
+ * {@code /deliveries} is its log.
+ */
+@RestController
+@RequestMapping("/api/v1/webhooks")
+class WebhooksApiController {
+
+	private static final Map<String, FilterType> SEARCHABLE = Map.of("id", FilterType.INTEGER, "url",
+			FilterType.STRING);
+
+	private final WebhookService webhooks;
+
+	private final DeliveryLog log;
+
+	private final ApiTimes times;
+
+	WebhooksApiController(WebhookService webhooks, DeliveryLog log, ApiTimes times) {
+		this.webhooks = webhooks;
+		this.log = log;
+		this.times = times;
+	}
+
+	@GetMapping
+	ApiList<WebhookResponse> list(HttpServletRequest request) {
+		var page = this.webhooks.findWebhooks(ListParams.parse(request, SEARCHABLE, Set.of("id", "url", "created_at")));
+		return ApiList.of(page.map((webhook) -> WebhookResponse.of(webhook, this.times, null)), request);
+	}
+
+	@GetMapping("/{id:\\d+}")
+	ApiItem<WebhookResponse> get(@PathVariable long id) {
+		return new ApiItem<>(WebhookResponse.of(this.webhooks.getWebhook(id), this.times, null));
+	}
+
+	@PostMapping
+	ResponseEntity<ApiItem<WebhookResponse>> create(ApiFields fields) {
+		if (!fields.has("url")) {
+			fields.required("url");
+		}
+		SaveWebhook command = read(fields);
+		fields.validate();
+		var created = this.webhooks.createWebhook(command);
+		return ResponseEntity.status(HttpStatus.OK)
+			.body(new ApiItem<>(WebhookResponse.of(created.webhook(), this.times, created.secret())));
+	}
+
+	@PutMapping("/{id:\\d+}")
+	ApiItem<WebhookResponse> update(@PathVariable long id, ApiFields fields) {
+		SaveWebhook command = read(fields);
+		fields.validate();
+		return new ApiItem<>(WebhookResponse.of(this.webhooks.updateWebhook(id, command), this.times, null));
+	}
+
+	@DeleteMapping("/{id:\\d+}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.webhooks.deleteWebhook(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/{id:\\d+}/deliveries")
+	ApiList<WebhookDeliveryResponse> deliveries(@PathVariable long id, HttpServletRequest request) {
+		var query = ListParams.parse(request, Map.of(), Set.of());
+		var page = this.log.webhookDeliveries(id, query.page(), query.perPage());
+		return ApiList.of(page
+			.map((delivery) -> WebhookDeliveryResponse.of(delivery, this.log.attempts(delivery.id()), this.times)),
+				request);
+	}
+
+	private static SaveWebhook read(ApiFields fields) {
+		String url = fields.string("url", 2048);
+		String secret = fields.string("secret", 255);
+		String description = fields.string("description", 255);
+		String formatName = fields.string("format");
+		WebhookFormat format = null;
+		if (formatName != null) {
+			format = WebhookFormat.fromValue(formatName).orElse(null);
+			if (format == null) {
+				fields.error("The selected format is invalid (json, slack, discord or teams).");
+			}
+		}
+		Boolean sendAll = fields.bool("send_all_events");
+		List<String> events = events(fields);
+		return new SaveWebhook(url, secret, description, format, sendAll, events, fields.bool("enabled"));
+	}
+
+	private static @Nullable List<String> events(ApiFields fields) {
+		Object raw = fields.raw("events");
+		if (raw == null) {
+			return null;
+		}
+		List<String> events = new ArrayList<>();
+		if (raw instanceof String text) {
+			for (String part : text.split(",")) {
+				if (!part.isBlank()) {
+					events.add(part.strip());
+				}
+			}
+			return events;
+		}
+		List<Object> list = fields.list("events");
+		if (list == null) {
+			fields.error("The events must be a list of event names.");
+			return null;
+		}
+		list.forEach((event) -> events.add(String.valueOf(event)));
+		return events;
+	}
+
+}

@@ -1,0 +1,301 @@
+package io.cachet.notification;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import io.cachet.notification.internal.OutboxRepository;
+import io.cachet.notification.internal.OutboxRepository.DeliveryTask;
+import io.cachet.notification.internal.OutboxRepository.PendingNotification;
+
+/**
+ * The background sender. One thread fans out pending notifications and takes due
+ * deliveries in rounds; the sending itself runs on {@code concurrency} threads, e-mail in
+ * batches over one SMTP connection each. A round is finished before the next starts, and
+ * before the application stops, so a normal shutdown leaves nothing half-sent; after a
+ * hard crash the deliveries that were being sent are queued again at start-up.
+ */
+@Component
+class DeliveryWorker implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final OutboxRepository outbox;
+
+	private final FanOut fanOut;
+
+	private final EmailChannel email;
+
+	private final WebhookChannel webhooks;
+
+	private final WebhookService webhookService;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private final AtomicBoolean woken = new AtomicBoolean();
+
+	private final Map<Long, NotificationContent> contents = Collections
+		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<Long, NotificationContent> eldest) {
+				return size() > 256;
+			}
+		});
+
+	private volatile boolean running;
+
+	private @Nullable Thread thread;
+
+	private @Nullable ExecutorService senders;
+
+	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
+			WebhookService webhookService, NotificationProperties properties, Clock clock) {
+		this.outbox = outbox;
+		this.fanOut = fanOut;
+		this.email = email;
+		this.webhooks = webhooks;
+		this.webhookService = webhookService;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Makes the worker look for work now rather than at its next poll.
+	 */
+	void wake() {
+		this.woken.set(true);
+		Thread current = this.thread;
+		if (current != null) {
+			LockSupport.unpark(current);
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		int requeued = this.outbox.requeueInFlight();
+		if (requeued > 0) {
+			logger.warn("Queued {} deliveries again that were being sent when the application last stopped", requeued);
+		}
+		java.util.concurrent.atomic.AtomicInteger senderNumber = new java.util.concurrent.atomic.AtomicInteger();
+		this.senders = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()), (runnable) -> {
+			Thread sender = new Thread(runnable, "cachet-sender-" + senderNumber.incrementAndGet());
+			sender.setDaemon(true);
+			return sender;
+		});
+		this.running = true;
+		Thread loop = new Thread(this::loop, "cachet-delivery");
+		loop.setDaemon(true);
+		this.thread = loop;
+		loop.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread loop = this.thread;
+		if (loop != null) {
+			LockSupport.unpark(loop);
+			try {
+				loop.join(60_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		ExecutorService pool = this.senders;
+		if (pool != null) {
+			pool.shutdown();
+		}
+		this.thread = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stop early in shutdown, while the database is still there
+		return Integer.MAX_VALUE - 1000;
+	}
+
+	private void loop() {
+		while (this.running) {
+			boolean busy = false;
+			try {
+				busy = fanOutPending() | sendDue();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Delivering notifications failed; trying again shortly: {}", ex.getMessage());
+			}
+			if (!busy && this.running && !this.woken.getAndSet(false)) {
+				LockSupport.parkNanos(this.properties.pollInterval().toNanos());
+			}
+		}
+	}
+
+	private boolean fanOutPending() {
+		List<PendingNotification> pending = this.outbox.findPending(20);
+		for (PendingNotification notification : pending) {
+			int queued = this.fanOut.fanOut(notification);
+			logger.debug("Notification {} ({}) queued for {} recipients", notification.id(), notification.kind(),
+					queued);
+		}
+		return !pending.isEmpty();
+	}
+
+	private boolean sendDue() {
+		int batch = Math.max(1, this.properties.batchSize());
+		List<Long> claimed = this.outbox.claimDue(now(), batch * Math.max(1, this.properties.concurrency()));
+		if (claimed.isEmpty()) {
+			return false;
+		}
+		List<Future<?>> work = new ArrayList<>();
+		ExecutorService pool = java.util.Objects.requireNonNull(this.senders);
+		Map<Long, List<DeliveryTask>> emailsByNotification = new LinkedHashMap<>();
+		Map<Long, NotificationContent> roundContents = new LinkedHashMap<>();
+		for (DeliveryTask task : this.outbox.loadTasks(claimed)) {
+			NotificationContent content = content(task);
+			if (content == null) {
+				this.outbox.markCancelled(task.id(), "The notification has nothing to send");
+			}
+			else if (task.channel().equals("email")) {
+				if (task.email() == null || task.verifyCode() == null) {
+					this.outbox.markCancelled(task.id(), "The subscriber no longer exists");
+				}
+				else {
+					emailsByNotification.computeIfAbsent(task.notificationId(), (id) -> new ArrayList<>()).add(task);
+					roundContents.put(task.notificationId(), content);
+				}
+			}
+			else {
+				work.add(pool.submit(() -> callWebhook(task, content)));
+			}
+		}
+		emailsByNotification.forEach((notificationId, tasks) -> {
+			NotificationContent content = roundContents.get(notificationId);
+			for (int from = 0; from < tasks.size(); from += batch) {
+				List<DeliveryTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + batch));
+				work.add(pool.submit(() -> sendEmails(chunk, content)));
+			}
+		});
+		for (Future<?> future : work) {
+			try {
+				future.get(10, TimeUnit.MINUTES);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return true;
+			}
+			catch (Exception ex) {
+				logger.warn("A delivery batch failed: {}", ex.getMessage());
+			}
+		}
+		return true;
+	}
+
+	private void sendEmails(List<DeliveryTask> tasks, NotificationContent content) {
+		Map<Long, Exception> failures;
+		try {
+			failures = this.email.send(tasks, content);
+		}
+		catch (RuntimeException ex) {
+			// could not even write them: count it as a failed attempt for each
+			failures = new LinkedHashMap<>();
+			for (DeliveryTask task : tasks) {
+				failures.put(task.id(), ex);
+			}
+		}
+		Instant now = now();
+		Map<Long, Exception> failed = failures;
+		List<Long> sent = tasks.stream().map(DeliveryTask::id).filter((id) -> !failed.containsKey(id)).toList();
+		this.outbox.markSent(sent, null, now);
+		if (!failures.isEmpty()) {
+			logger.warn("{} of {} e-mails were not accepted by the mail server: {}", failures.size(), tasks.size(),
+					failures.values().iterator().next().getMessage());
+		}
+		for (DeliveryTask task : tasks) {
+			Exception error = failures.get(task.id());
+			if (error != null) {
+				recordFailure(task, null, describe(error), now);
+			}
+		}
+	}
+
+	private void callWebhook(DeliveryTask task, NotificationContent content) {
+		WebhookView webhook;
+		try {
+			webhook = this.webhookService.getWebhook(task.recipientId());
+		}
+		catch (WebhookNotFoundException ex) {
+			this.outbox.markCancelled(task.id(), "The webhook was deleted");
+			return;
+		}
+		WebhookChannel.Result result = this.webhooks.call(webhook, task.id(), task.notificationId(), content);
+		Instant now = now();
+		this.outbox.logAttempt(task.id(), now, result.statusCode(), result.durationMs(), result.error());
+		if (result.success()) {
+			this.outbox.markSent(List.of(task.id()), result.statusCode(), now);
+		}
+		else {
+			recordFailure(task, result.statusCode(), java.util.Objects.requireNonNullElse(result.error(), "failed"),
+					now);
+		}
+	}
+
+	private void recordFailure(DeliveryTask task, @Nullable Integer statusCode, String error, Instant now) {
+		int failedAttempts = task.attempts() + 1;
+		Instant retryAt = (failedAttempts >= this.properties.maxAttempts()) ? null
+				: now.plus(this.properties.backOff(failedAttempts));
+		this.outbox.markAttemptFailed(task.id(), retryAt, statusCode, error, now);
+	}
+
+	private @Nullable NotificationContent content(DeliveryTask task) {
+		NotificationContent cached = this.contents.get(task.notificationId());
+		if (cached != null || task.content() == null) {
+			return cached;
+		}
+		NotificationContent parsed = Outbox.JSON.readValue(task.content(), NotificationContent.class);
+		this.contents.put(task.notificationId(), parsed);
+		return parsed;
+	}
+
+	private static String describe(Exception error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return (root == error) ? message : error.getClass().getSimpleName() + ": " + message;
+	}
+
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.cachet.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.cachet.schedule.ScheduleService;
+import io.cachet.schedule.ScheduleStatus;
+import io.cachet.schedule.ScheduleView;
+
+/**
+ * Notices maintenance windows that start or end by the clock (their {@code scheduled_at}
+ * or planned end passes) and writes the started and completed notifications. It looks
+ * back one hour at start-up, so a restart does not miss a start; the outbox's event keys
+ * make a window's start and end notified once however often they are seen, and whether
+ * they were also set by hand.
+ */
+@Component
+class MaintenanceWatcher implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(MaintenanceWatcher.class);
+
+	private static final Duration INTERVAL = Duration.ofSeconds(10);
+
+	private final ScheduleService schedules;
+
+	private final NotificationTriggers triggers;
+
+	private final TransactionTemplate transaction;
+
+	private final NotificationProperties properties;
+
+	private final Clock clock;
+
+	private Instant checkedUntil;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	MaintenanceWatcher(ScheduleService schedules, NotificationTriggers triggers, TransactionTemplate transaction,
+			NotificationProperties properties, Clock clock) {
+		this.schedules = schedules;
+		this.triggers = triggers;
+		this.transaction = transaction;
+		this.properties = properties;
+		this.clock = clock;
+		this.checkedUntil = clock.instant().minus(Duration.ofHours(1));
+	}
+
+	@Override
+	public void start() {
+		if (!this.properties.enabled()) {
+			return;
+		}
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "cachet-maintenance-watch");
+			thread.setDaemon(true);
+			return thread;
+		});
+		scheduler.scheduleWithFixedDelay(this::check, 1, INTERVAL.toSeconds(), TimeUnit.SECONDS);
+		this.executor = scheduler;
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
+		this.executor = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	void check() {
+		try {
+			Instant now = this.clock.instant();
+			Instant from = this.checkedUntil;
+			this.transaction.executeWithoutResult((status) -> {
+				for (ScheduleView schedule : this.schedules.findStartingOrEndingBetween(from, now)) {
+					Instant end = schedule.completedAt();
+					boolean started = schedule.scheduledAt().isAfter(from) && !schedule.scheduledAt().isAfter(now);
+					boolean ended = end != null && end.isAfter(from) && !end.isAfter(now);
+					if (started && !ended && schedule.status() != ScheduleStatus.COMPLETE) {
+						this.triggers.maintenanceStarted(schedule.id());
+					}
+					if (ended) {
+						this.triggers.maintenanceCompleted(schedule.id());
+					}
+				}
+			});
+			this.checkedUntil = now;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Checking maintenance windows failed; trying again shortly: {}", ex.getMessage());
+		}
+	}
+
+}

@@ -1,0 +1,125 @@
+package io.cachet.notification;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.cachet.settings.PublicAddress;
+import io.cachet.settings.SettingsService;
+import io.cachet.statuspage.PageLocales;
+
+/**
+ * Calls webhooks: a JSON POST whose body is signed with HMAC-SHA256 under the webhook's
+ * secret, in {@code X-Cachet-Signature: sha256=<hex>}. The receiver recomputes the HMAC
+ * of the raw body and compares. {@code X-Cachet-Event} names the event and
+ * {@code X-Cachet-Delivery} identifies the delivery (the same on every retry, so a
+ * receiver can drop repeats).
+ */
+@Component
+class WebhookChannel {
+
+	static final String SIGNATURE_HEADER = "X-Cachet-Signature";
+
+	private final HttpClient http;
+
+	private final NotificationProperties properties;
+
+	private final WebhookService webhooks;
+
+	private final SettingsService settings;
+
+	private final PublicAddress address;
+
+	private final MessageSource messages;
+
+	WebhookChannel(NotificationProperties properties, WebhookService webhooks, SettingsService settings,
+			PublicAddress address, MessageSource messages) {
+		this.properties = properties;
+		this.webhooks = webhooks;
+		this.settings = settings;
+		this.address = address;
+		this.messages = messages;
+		this.http = HttpClient.newBuilder()
+			.connectTimeout(Duration.ofSeconds(5))
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/**
+	 * @return the outcome; never throws for a failed call
+	 */
+	Result call(WebhookView webhook, long deliveryId, long notificationId, NotificationContent content) {
+		long started = System.nanoTime();
+		try {
+			String pageName = this.settings.get("app_name", "Cachet");
+			Locale locale = PageLocales.fromSetting(this.settings.get("app_locale", "en"));
+			String status = content.statusKey().isEmpty() ? ""
+					: this.messages.getMessage(content.statusKey(), null, content.statusName(), locale);
+			String summary = this.messages.getMessage("notification.subject." + content.kind(),
+					new Object[] { pageName, content.title(), status }, content.title(), locale);
+			String colour = this.settings.get("style_" + content.colour(), "#3498DB").strip();
+			if (!colour.matches("#[0-9a-fA-F]{6}")) {
+				colour = "#3498DB";
+			}
+			byte[] body = Outbox.JSON.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
+					summary, colour, pageName, this.address.baseUrl()));
+			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
+				.timeout(this.properties.webhookTimeout())
+				.header("Content-Type", "application/json")
+				.header("User-Agent", "Cachet-JVM-Webhook")
+				.header("X-Cachet-Event", content.kind())
+				.header("X-Cachet-Delivery", String.valueOf(deliveryId))
+				.header(SIGNATURE_HEADER, "sha256=" + sign(body, this.webhooks.secretOf(webhook.id())))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build();
+			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+			int code = response.statusCode();
+			return new Result(code >= 200 && code < 300, code, (code >= 200 && code < 300) ? null : "HTTP " + code,
+					elapsed(started));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return new Result(false, null, "Interrupted", elapsed(started));
+		}
+		catch (IOException | RuntimeException ex) {
+			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			return new Result(false, null, message, elapsed(started));
+		}
+	}
+
+	static String sign(byte[] body, String secret) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
+	}
+
+	private static long elapsed(long started) {
+		return (System.nanoTime() - started) / 1_000_000;
+	}
+
+	record Result(boolean success, @Nullable Integer statusCode, @Nullable String error, long durationMs) {
+
+	}
+
+}

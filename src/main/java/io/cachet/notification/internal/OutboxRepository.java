@@ -1,0 +1,219 @@
+package io.cachet.notification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code notifications} outbox and its {@code deliveries}.
+ */
+@Repository
+public class OutboxRepository {
+
+	private final JdbcClient jdbc;
+
+	OutboxRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public boolean exists(String eventKey) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM notifications WHERE event_key = ?")
+			.param(eventKey)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public long insert(String eventKey, String kind, String payload, Instant now) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc
+			.sql("INSERT INTO notifications (event_key, kind, payload, state, recipients, created_at) "
+					+ "VALUES (?, ?, ?, 'pending', 0, ?)")
+			.params(eventKey, kind, payload, Timestamp.from(now))
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	public Optional<String> findPayload(String eventKey) {
+		return this.jdbc.sql("SELECT payload FROM notifications WHERE event_key = ?")
+			.param(eventKey)
+			.query(String.class)
+			.optional();
+	}
+
+	public List<PendingNotification> findPending(int limit) {
+		return this.jdbc
+			.sql("SELECT id, kind, payload, created_at FROM notifications WHERE state = 'pending' ORDER BY id")
+			.withMaxRows(limit)
+			.query((rs, row) -> new PendingNotification(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Queues one e-mail per verified subscriber who is global or subscribed to one of
+	 * these components, in one statement.
+	 * @return how many were queued
+	 */
+	public int queueForSubscribers(long notificationId, Collection<Long> componentIds, Instant now) {
+		String sql = "INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, "
+				+ "next_attempt_at) SELECT :notification, 'email', s.id, 'queued', 0, :now FROM subscribers s "
+				+ "WHERE s.verified_at IS NOT NULL AND s.email IS NOT NULL AND (s.global = TRUE";
+		sql += componentIds.isEmpty() ? ")"
+				: " OR EXISTS (SELECT 1 FROM subscriptions sub WHERE sub.subscriber_id = s.id "
+						+ "AND sub.component_id IN (:components)))";
+		var statement = this.jdbc.sql(sql).param("notification", notificationId).param("now", Timestamp.from(now));
+		if (!componentIds.isEmpty()) {
+			statement = statement.param("components", List.copyOf(componentIds));
+		}
+		return statement.update();
+	}
+
+	public int queueForSubscriber(long notificationId, long subscriberId, Instant now) {
+		return this.jdbc
+			.sql("INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, next_attempt_at) "
+					+ "SELECT ?, 'email', s.id, 'queued', 0, ? FROM subscribers s WHERE s.id = ? AND s.email IS NOT NULL")
+			.params(notificationId, Timestamp.from(now), subscriberId)
+			.update();
+	}
+
+	/**
+	 * Queues one call per enabled webhook that takes this event.
+	 */
+	public int queueForWebhooks(long notificationId, String eventName, Instant now) {
+		return this.jdbc
+			.sql("INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, next_attempt_at) "
+					+ "SELECT ?, 'webhook', w.id, 'queued', 0, ? FROM webhooks w WHERE w.enabled = TRUE "
+					+ "AND (w.send_all_events = TRUE OR w.events LIKE ?)")
+			.params(notificationId, Timestamp.from(now), "%," + eventName + ",%")
+			.update();
+	}
+
+	public void markFannedOut(long notificationId, String state, @Nullable String content, int recipients,
+			Instant now) {
+		this.jdbc.sql("UPDATE notifications SET state = ?, content = ?, recipients = ?, fanned_out_at = ? WHERE id = ?")
+			.params(state, content, recipients, Timestamp.from(now), notificationId)
+			.update();
+	}
+
+	/**
+	 * Puts back what a previous run had taken but not finished (it stopped hard while
+	 * sending).
+	 */
+	public int requeueInFlight() {
+		return this.jdbc.sql("UPDATE deliveries SET status = 'queued' WHERE status = 'sending'").update();
+	}
+
+	/**
+	 * Takes up to {@code limit} deliveries that are due, oldest first, marking them as
+	 * being sent.
+	 */
+	public List<Long> claimDue(Instant now, int limit) {
+		List<Long> ids = this.jdbc
+			.sql("SELECT id FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? "
+					+ "ORDER BY next_attempt_at, id")
+			.param(Timestamp.from(now))
+			.withMaxRows(limit)
+			.query(Long.class)
+			.list();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("UPDATE deliveries SET status = 'sending' WHERE id IN (:ids) AND status = 'queued'")
+				.param("ids", ids)
+				.update();
+		}
+		return ids;
+	}
+
+	public List<DeliveryTask> loadTasks(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("SELECT d.id, d.notification_id, d.channel, d.recipient_id, d.attempts, n.kind, n.content, "
+					+ "s.email, s.locale, s.verify_code FROM deliveries d JOIN notifications n ON n.id = d.notification_id "
+					+ "LEFT JOIN subscribers s ON d.channel = 'email' AND s.id = d.recipient_id "
+					+ "WHERE d.id IN (:ids) ORDER BY d.notification_id, d.id")
+			.param("ids", List.copyOf(ids))
+			.query(OutboxRepository::task)
+			.list();
+	}
+
+	public void markSent(Collection<Long> ids, @Nullable Integer statusCode, Instant now) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		this.jdbc
+			.sql("UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :now, "
+					+ "last_attempt_at = :now, last_status_code = :code, last_error = NULL WHERE id IN (:ids)")
+			.param("now", Timestamp.from(now))
+			.param("code", statusCode)
+			.param("ids", List.copyOf(ids))
+			.update();
+	}
+
+	/**
+	 * Records a failed attempt: the delivery is queued again at {@code retryAt}, or
+	 * failed for good when that is {@code null}.
+	 */
+	public void markAttemptFailed(long id, @Nullable Instant retryAt, @Nullable Integer statusCode, String error,
+			Instant now) {
+		this.jdbc
+			.sql("UPDATE deliveries SET status = ?, attempts = attempts + 1, next_attempt_at = ?, "
+					+ "last_attempt_at = ?, last_status_code = ?, last_error = ? WHERE id = ?")
+			.params((retryAt != null) ? "queued" : "failed", Timestamp.from((retryAt != null) ? retryAt : now),
+					Timestamp.from(now), statusCode, truncate(error), id)
+			.update();
+	}
+
+	public void markCancelled(long id, String reason) {
+		this.jdbc.sql("UPDATE deliveries SET status = 'cancelled', last_error = ? WHERE id = ?")
+			.params(truncate(reason), id)
+			.update();
+	}
+
+	public void logAttempt(long deliveryId, Instant at, @Nullable Integer statusCode, long durationMs,
+			@Nullable String error) {
+		this.jdbc
+			.sql("INSERT INTO delivery_attempts (delivery_id, attempt, attempted_at, status_code, duration_ms, error) "
+					+ "SELECT ?, COUNT(*) + 1, ?, ?, ?, ? FROM delivery_attempts WHERE delivery_id = ?")
+			.params(deliveryId, Timestamp.from(at), statusCode, (int) Math.min(Integer.MAX_VALUE, durationMs),
+					(error != null) ? truncate(error) : null, deliveryId)
+			.update();
+	}
+
+	static String truncate(String text) {
+		return (text.length() <= 1000) ? text : text.substring(0, 1000);
+	}
+
+	private static DeliveryTask task(ResultSet rs, int row) throws SQLException {
+		return new DeliveryTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+	}
+
+	public record PendingNotification(long id, String kind, String payload, Instant createdAt) {
+
+	}
+
+	/**
+	 * A claimed delivery with what sending it needs.
+	 *
+	 * @param email the subscriber's address; {@code null} for a webhook or a subscriber
+	 * deleted since
+	 */
+	public record DeliveryTask(long id, long notificationId, String channel, long recipientId, int attempts,
+			String kind, @Nullable String content, @Nullable String email, @Nullable String locale,
+			@Nullable String verifyCode) {
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.notification.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,42 @@
+package io.cachet.settings;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the status page is reached from outside, for links in e-mail and webhooks (which
+ * are sent without a request to take the address from): {@code CACHET_APP_URL}, else the
+ * {@code app_domain} setting, else this server on localhost.
+ */
+@Component
+public class PublicAddress {
+
+	private final SettingsService settings;
+
+	private final String appUrl;
+
+	private final Environment environment;
+
+	PublicAddress(SettingsService settings, @Value("${cachet.app-url:}") String appUrl, Environment environment) {
+		this.settings = settings;
+		this.appUrl = appUrl;
+		this.environment = environment;
+	}
+
+	/**
+	 * @return the base URL without a trailing slash, e.g.
+	 * {@code https://status.example.com}
+	 */
+	public String baseUrl() {
+		String configured = this.appUrl.isBlank() ? this.settings.get("app_domain", "").strip() : this.appUrl.strip();
+		if (configured.isEmpty()) {
+			// the port the server really listens on (server.port may be 0: any free port)
+			return "http://localhost:" + this.environment.getProperty("local.server.port",
+					this.environment.getProperty("server.port", "8080"));
+		}
+		String url = configured.contains("://") ? configured : "https://" + configured;
+		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+	}
+
+}
