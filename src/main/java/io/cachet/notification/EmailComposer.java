@@ -134,8 +134,16 @@ class EmailComposer {
 	}
 
 	private String colour(String name) {
-		String value = this.settings.get("style_" + name, DEFAULT_COLOURS.getOrDefault(name, "#3498DB")).strip();
-		return value.matches("#[0-9a-fA-F]{3,8}") ? value : DEFAULT_COLOURS.getOrDefault(name, "#3498DB");
+		return colour(this.settings, name);
+	}
+
+	/**
+	 * @return the theme colour ({@code reds}, {@code greens}, ...) as {@code #rrggbb}
+	 */
+	static String colour(SettingsService settings, String name) {
+		String fallback = DEFAULT_COLOURS.getOrDefault(name, "#3498DB");
+		String value = settings.get("style_" + name, fallback).strip();
+		return value.matches("#[0-9a-fA-F]{6}") ? value : fallback;
 	}
 
 	private String text(String key, Locale locale, Object... args) {

@@ -73,10 +73,7 @@ class WebhookChannel {
 					: this.messages.getMessage(content.statusKey(), null, content.statusName(), locale);
 			String summary = this.messages.getMessage("notification.subject." + content.kind(),
 					new Object[] { pageName, content.title(), status }, content.title(), locale);
-			String colour = this.settings.get("style_" + content.colour(), "#3498DB").strip();
-			if (!colour.matches("#[0-9a-fA-F]{6}")) {
-				colour = "#3498DB";
-			}
+			String colour = EmailComposer.colour(this.settings, content.colour());
 			byte[] body = Outbox.JSON.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
 					summary, colour, pageName, this.address.baseUrl()));
 			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A cookie-keeping HTTP client that submits forms as a browser would, with the CSRF token
  * of the last page it read (redirects are not followed, so tests see them).
  */
-final class FormClient {
+public final class FormClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -33,7 +33,7 @@ final class FormClient {
 
 	private String csrf = "";
 
-	FormClient(int port) {
+	public FormClient(int port) {
 		this.port = port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -59,7 +59,7 @@ final class FormClient {
 		return post("/auth/login", Map.of("username", username, "password", password));
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(uri(path)).GET().build());
 		Matcher matcher = CSRF.matcher(response.body());
 		if (matcher.find()) {
@@ -68,13 +68,13 @@ final class FormClient {
 		return response;
 	}
 
-	HttpResponse<String> post(String path, Map<String, String> fields) {
+	public HttpResponse<String> post(String path, Map<String, String> fields) {
 		Map<String, String> withToken = new LinkedHashMap<>(fields);
 		withToken.putIfAbsent("_csrf", this.csrf);
 		return postWithoutToken(path, withToken);
 	}
 
-	HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
+	public HttpResponse<String> postWithoutToken(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()
 			.map((field) -> encode(field.getKey()) + "=" + encode(field.getValue()))
@@ -98,7 +98,7 @@ final class FormClient {
 			.forEach((c) -> this.cookies.getCookieStore().remove(null, c));
 	}
 
-	static String location(HttpResponse<?> response) {
+	public static String location(HttpResponse<?> response) {
 		return response.headers().firstValue("Location").orElse("");
 	}
 
