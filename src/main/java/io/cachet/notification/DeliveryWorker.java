@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -62,6 +61,9 @@ class DeliveryWorker implements SmartLifecycle {
 				return size() > 256;
 			}
 		});
+
+	/** Deliveries handed to the senders and not finished yet. */
+	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
 	private volatile boolean running;
 
@@ -128,7 +130,14 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		ExecutorService pool = this.senders;
 		if (pool != null) {
+			// let the messages being sent finish and be recorded
 			pool.shutdown();
+			try {
+				pool.awaitTermination(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		this.thread = null;
 	}
@@ -169,13 +178,21 @@ class DeliveryWorker implements SmartLifecycle {
 		return !pending.isEmpty();
 	}
 
+	/**
+	 * Takes as many due deliveries as there is room for and hands them to the senders
+	 * without waiting for them: the senders stay busy while the next ones are taken.
+	 * @return whether anything was taken
+	 */
 	private boolean sendDue() {
 		int batch = Math.max(1, this.properties.batchSize());
-		List<Long> claimed = this.outbox.claimDue(now(), batch * Math.max(1, this.properties.concurrency()));
+		int room = 2 * batch * Math.max(1, this.properties.concurrency()) - this.inFlight.get();
+		if (room < batch) {
+			return false;
+		}
+		List<Long> claimed = this.outbox.claimDue(now(), room);
 		if (claimed.isEmpty()) {
 			return false;
 		}
-		List<Future<?>> work = new ArrayList<>();
 		ExecutorService pool = java.util.Objects.requireNonNull(this.senders);
 		Map<Long, List<DeliveryTask>> emailsByNotification = new LinkedHashMap<>();
 		Map<Long, NotificationContent> roundContents = new LinkedHashMap<>();
@@ -194,29 +211,33 @@ class DeliveryWorker implements SmartLifecycle {
 				}
 			}
 			else {
-				work.add(pool.submit(() -> callWebhook(task, content)));
+				submit(pool, 1, () -> callWebhook(task, content));
 			}
 		}
 		emailsByNotification.forEach((notificationId, tasks) -> {
 			NotificationContent content = roundContents.get(notificationId);
 			for (int from = 0; from < tasks.size(); from += batch) {
 				List<DeliveryTask> chunk = tasks.subList(from, Math.min(tasks.size(), from + batch));
-				work.add(pool.submit(() -> sendEmails(chunk, content)));
+				submit(pool, chunk.size(), () -> sendEmails(chunk, content));
 			}
 		});
-		for (Future<?> future : work) {
+		return true;
+	}
+
+	private void submit(ExecutorService pool, int deliveries, Runnable work) {
+		this.inFlight.addAndGet(deliveries);
+		pool.execute(() -> {
 			try {
-				future.get(10, TimeUnit.MINUTES);
+				work.run();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return true;
-			}
-			catch (Exception ex) {
+			catch (RuntimeException ex) {
 				logger.warn("A delivery batch failed: {}", ex.getMessage());
 			}
-		}
-		return true;
+			finally {
+				this.inFlight.addAndGet(-deliveries);
+				wake();
+			}
+		});
 	}
 
 	private void sendEmails(List<DeliveryTask> tasks, NotificationContent content) {

@@ -9,6 +9,8 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import io.cachet.settings.PublicAddress;
@@ -29,6 +31,9 @@ public class SubscriberLinks {
 	private final SettingsService settings;
 
 	private final PublicAddress address;
+
+	/** Read once: a fan-out signs several links per message. */
+	private volatile @Nullable SecretKeySpec key;
 
 	SubscriberLinks(SettingsService settings, PublicAddress address) {
 		this.settings = settings;
@@ -65,11 +70,20 @@ public class SubscriberLinks {
 		return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
 	}
 
+	private SecretKeySpec key() {
+		SecretKeySpec current = this.key;
+		if (current == null) {
+			current = new SecretKeySpec(this.settings.secret(KEY_SETTING).getBytes(StandardCharsets.UTF_8),
+					"HmacSHA256");
+			this.key = current;
+		}
+		return current;
+	}
+
 	private String signature(String purpose, long subscriberId, String verifyCode) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.settings.secret(KEY_SETTING).getBytes(StandardCharsets.UTF_8),
-					"HmacSHA256"));
+			mac.init(key());
 			byte[] digest = mac
 				.doFinal((purpose + ":" + subscriberId + ":" + verifyCode).getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
