@@ -1,0 +1,136 @@
+package io.cachet.notification;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentStatus;
+import io.cachet.component.CreateComponent;
+import io.cachet.incident.AffectedComponent;
+import io.cachet.incident.CreateIncident;
+import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentStatus;
+import io.cachet.subscriber.SubscriberService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The outbox's SQL on each database (run by the subclasses): an incident is written to
+ * the outbox, fanned out to a subscriber and a webhook in one statement each, the webhook
+ * called and its attempt logged, and the e-mail (no mail server in these contexts)
+ * recorded as a failed attempt queued for a retry.
+ */
+abstract class NotificationDeliveryContractTests {
+
+	@Autowired
+	ComponentService components;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	SubscriberService subscribers;
+
+	@Autowired
+	WebhookService webhooks;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpServer receiver;
+
+	final AtomicInteger calls = new AtomicInteger();
+
+	@BeforeEach
+	void startReceiver() throws Exception {
+		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.receiver.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			this.calls.incrementAndGet();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		this.receiver.start();
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.stop(0);
+	}
+
+	@Test
+	void anIncidentIsFannedOutSentAndLogged() {
+		long component = this.components
+			.createComponent(new CreateComponent("Outbox " + UUID.randomUUID(), "", "", ComponentStatus.OPERATIONAL, 0,
+					0, true, null, List.of()))
+			.id();
+		long subscriber = this.subscribers
+			.subscribe("outbox-" + UUID.randomUUID() + "@example.com", true, List.of(component))
+			.id();
+		CreatedWebhook webhook = this.webhooks.createWebhook(
+				new SaveWebhook("http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/" + UUID.randomUUID(),
+						null, "contract", WebhookFormat.JSON, false, List.of("incident_created"), true));
+		long incident = this.incidents
+			.createIncident(new CreateIncident("Outbox test", IncidentStatus.INVESTIGATING, "Checking", 0, null, null,
+					Map.of(), true, false, true, null, null,
+					List.of(new AffectedComponent(component, ComponentStatus.PARTIAL_OUTAGE)), null))
+			.id();
+		long notification = this.jdbc.sql("SELECT id FROM notifications WHERE event_key = ?")
+			.param("incident_created:" + incident)
+			.query(Long.class)
+			.single();
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> "sent".equals(status(notification, "webhook", webhook.webhook().id()))
+					&& attempts(notification, "email", subscriber) >= 1);
+		assertThat(this.calls.get()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT state FROM notifications WHERE id = ?")
+			.param(notification)
+			.query(String.class)
+			.single()).isEqualTo("done");
+		assertThat(this.jdbc
+			.sql("SELECT a.status_code FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id "
+					+ "WHERE d.notification_id = ? AND d.channel = 'webhook'")
+			.param(notification)
+			.query(Integer.class)
+			.list()).containsExactly(204);
+		assertThat(status(notification, "email", subscriber)).isEqualTo("queued");
+		assertThat(this.jdbc.sql(
+				"SELECT last_error FROM deliveries WHERE notification_id = ? AND channel = 'email' AND recipient_id = ?")
+			.params(notification, subscriber)
+			.query(String.class)
+			.single()).contains("No mail server");
+	}
+
+	private String status(long notification, String channel, long recipient) {
+		return this.jdbc
+			.sql("SELECT status FROM deliveries WHERE notification_id = ? AND channel = ? AND recipient_id = ?")
+			.params(notification, channel, recipient)
+			.query(String.class)
+			.optional()
+			.orElse("none");
+	}
+
+	private int attempts(long notification, String channel, long recipient) {
+		return this.jdbc
+			.sql("SELECT attempts FROM deliveries WHERE notification_id = ? AND channel = ? AND recipient_id = ?")
+			.params(notification, channel, recipient)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+}
