@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -56,23 +55,22 @@ class WebhooksController {
 	 * The webhook form; a blank secret is made up on create and left unchanged on edit.
 	 */
 	record WebhookForm(@NotBlank @Size(max = 2048) @Nullable String url, @Size(max = 255) @Nullable String description,
-			@NotNull @Nullable WebhookFormat format, @Nullable Boolean sendAllEvents, @Nullable List<String> events,
+			@NotBlank @Nullable String format, @Nullable Boolean sendAllEvents, @Nullable List<String> events,
 			@Nullable Boolean enabled, @Size(max = 255) @Nullable String secret) {
 
 		static WebhookForm from(WebhookView webhook) {
-			return new WebhookForm(webhook.url(), webhook.description(), webhook.format(), webhook.sendAllEvents(),
-					webhook.events(), webhook.enabled(), "");
+			return new WebhookForm(webhook.url(), webhook.description(), webhook.format().value(),
+					webhook.sendAllEvents(), webhook.events(), webhook.enabled(), "");
 		}
 
 		public boolean takes(String event) {
 			return this.events != null && this.events.contains(event);
 		}
 
-		SaveWebhook toCommand() {
+		SaveWebhook toCommand(WebhookFormat format) {
 			return new SaveWebhook(this.url, (this.secret == null || this.secret.isBlank()) ? null : this.secret,
-					Objects.requireNonNullElse(this.description, ""), this.format,
-					Boolean.TRUE.equals(this.sendAllEvents), Objects.requireNonNullElse(this.events, List.of()),
-					Boolean.TRUE.equals(this.enabled));
+					Objects.requireNonNullElse(this.description, ""), format, Boolean.TRUE.equals(this.sendAllEvents),
+					Objects.requireNonNullElse(this.events, List.of()), Boolean.TRUE.equals(this.enabled));
 		}
 
 	}
@@ -98,27 +96,37 @@ class WebhooksController {
 
 	@GetMapping("/create")
 	String createForm(Model model) {
-		model.addAttribute("form", new WebhookForm("", "", WebhookFormat.JSON, true, List.of(), true, ""));
+		model.addAttribute("form", new WebhookForm("", "", WebhookFormat.JSON.value(), true, List.of(), true, ""));
 		model.addAttribute("webhookId", null);
 		return "dashboard/webhook-form";
 	}
 
 	@PostMapping
-	String save(@RequestParam(required = false) @Nullable Long id, @Valid @ModelAttribute("form") WebhookForm form,
-			BindingResult errors, Model model, RedirectAttributes redirect) {
+	String save(@RequestParam(required = false) @Nullable Long id,
+			@Valid @ModelAttribute("form") @Nullable WebhookForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (form == null) {
+			// A value that could not even be converted (not one the form offers).
+			redirect.addFlashAttribute("error", "The form could not be read; nothing was saved.");
+			return "redirect:/dashboard/webhooks";
+		}
 		model.addAttribute("webhookId", id);
-		if (errors.hasErrors()) {
+		WebhookFormat format = WebhookFormat.fromValue(Objects.requireNonNullElse(form.format(), "")).orElse(null);
+		if (format == null && !errors.hasFieldErrors("format")) {
+			errors.rejectValue("format", "invalid", "is not a known format");
+		}
+		if (errors.hasErrors() || format == null) {
 			addDeliveries(id, model);
 			return "dashboard/webhook-form";
 		}
 		try {
 			if (id == null) {
-				CreatedWebhook created = this.webhooks.createWebhook(form.toCommand());
+				CreatedWebhook created = this.webhooks.createWebhook(form.toCommand(format));
 				redirect.addFlashAttribute("secret", created.secret());
 				redirect.addFlashAttribute("message", "Webhook " + created.webhook().url() + " created.");
 			}
 			else {
-				this.webhooks.updateWebhook(id, form.toCommand());
+				this.webhooks.updateWebhook(id, form.toCommand(format));
 				redirect.addFlashAttribute("message", "Webhook " + form.url() + " saved.");
 			}
 		}

@@ -84,6 +84,21 @@ class WebhooksAndDeliveriesIntegrationTests {
 		assertThat(findWebhook("example.com/hook")).isNull();
 
 		form.put("url", "https://example.com/hook");
+		form.put("format", "CARRIER_PIGEON");
+		var badFormat = this.browser.post("/dashboard/webhooks", form);
+		assertThat(badFormat.statusCode()).isIn(200, 422);
+		assertThat(badFormat.body()).contains("field-error");
+		assertThat(findWebhook("https://example.com/hook")).isNull();
+
+		form.put("format", "SLACK");
+		form.put("enabled", "maybe");
+		var unreadable = this.browser.post("/dashboard/webhooks", form);
+		assertThat(unreadable.statusCode()).isEqualTo(302);
+		assertThat(this.browser.get("/dashboard/webhooks").body()).contains("The form could not be read");
+		assertThat(findWebhook("https://example.com/hook")).isNull();
+
+		this.browser.get("/dashboard/webhooks/create");
+		form.put("enabled", "true");
 		var created = this.browser.post("/dashboard/webhooks", form);
 		assertThat(FormClient.location(created)).endsWith("/dashboard/webhooks");
 		String list = this.browser.get("/dashboard/webhooks").body();
