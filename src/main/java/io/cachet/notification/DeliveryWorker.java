@@ -1,6 +1,7 @@
 package io.cachet.notification;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -64,6 +65,9 @@ class DeliveryWorker implements SmartLifecycle {
 
 	/** Deliveries handed to the senders and not finished yet. */
 	private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+	private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(
+			System.nanoTime() - Duration.ofHours(1).toNanos());
 
 	private volatile boolean running;
 
@@ -257,8 +261,8 @@ class DeliveryWorker implements SmartLifecycle {
 		List<Long> sent = tasks.stream().map(DeliveryTask::id).filter((id) -> !failed.containsKey(id)).toList();
 		this.outbox.markSent(sent, null, now);
 		if (!failures.isEmpty()) {
-			logger.warn("{} of {} e-mails were not accepted by the mail server: {}", failures.size(), tasks.size(),
-					failures.values().iterator().next().getMessage());
+			warnAtMostEveryMinute("{} of {} e-mails were not accepted by the mail server (they are retried): {}",
+					failures.size(), tasks.size(), failures.values().iterator().next().getMessage());
 		}
 		for (DeliveryTask task : tasks) {
 			Exception error = failures.get(task.id());
@@ -286,6 +290,20 @@ class DeliveryWorker implements SmartLifecycle {
 		else {
 			recordFailure(task, result.statusCode(), java.util.Objects.requireNonNullElse(result.error(), "failed"),
 					now);
+		}
+	}
+
+	/**
+	 * A mail server that is down fails every batch: say so once a minute, not per batch.
+	 */
+	private void warnAtMostEveryMinute(String message, Object... arguments) {
+		long now = System.nanoTime();
+		long last = this.lastWarning.get();
+		if (now - last > Duration.ofMinutes(1).toNanos() && this.lastWarning.compareAndSet(last, now)) {
+			logger.warn(message, arguments);
+		}
+		else {
+			logger.debug(message, arguments);
 		}
 	}
 

@@ -31,8 +31,6 @@ class MaintenanceWatcher implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(MaintenanceWatcher.class);
 
-	private static final Duration INTERVAL = Duration.ofSeconds(10);
-
 	private final ScheduleService schedules;
 
 	private final NotificationTriggers triggers;
@@ -67,7 +65,8 @@ class MaintenanceWatcher implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
-		scheduler.scheduleWithFixedDelay(this::check, 1, INTERVAL.toSeconds(), TimeUnit.SECONDS);
+		long interval = this.properties.maintenanceCheck().toMillis();
+		scheduler.scheduleWithFixedDelay(this::check, Math.min(1000, interval), interval, TimeUnit.MILLISECONDS);
 		this.executor = scheduler;
 	}
 

@@ -49,8 +49,11 @@ class SubscribeController {
 
 	private final SettingsService settings;
 
+	private final SubscribeThrottle throttle;
+
 	SubscribeController(StatusPageCache cache, SubscriberService subscribers, SubscriberLinks links,
-			SettingsService settings) {
+			SettingsService settings, SubscribeThrottle throttle) {
+		this.throttle = throttle;
 		this.cache = cache;
 		this.subscribers = subscribers;
 		this.links = links;
@@ -69,14 +72,24 @@ class SubscribeController {
 			return page(request, response, model, "status/subscribe");
 		}
 		String address = email.strip();
+		if (!this.throttle.allowClient(request.getRemoteAddr())) {
+			model.addAttribute("email", address);
+			model.addAttribute("error", "subscribe.throttled");
+			response.setStatus(429);
+			return page(request, response, model, "status/subscribe");
+		}
 		if (address.length() > 255 || !address.matches(EMAIL)) {
 			model.addAttribute("email", address);
 			model.addAttribute("error", "subscribe.invalidEmail");
 			response.setStatus(422);
 			return page(request, response, model, "status/subscribe");
 		}
-		this.subscribers.subscribeFromPage(address, this.settings.getBoolean("skip_subscriber_verification", false),
-				locale(request).toLanguageTag());
+		// Over the mailbox's limit the page still says the same, so that it tells nobody
+		// whether an address is subscribed; no e-mail goes out.
+		if (this.throttle.allowMailbox(address.toLowerCase(Locale.ROOT))) {
+			this.subscribers.subscribeFromPage(address, this.settings.getBoolean("skip_subscriber_verification", false),
+					locale(request).toLanguageTag());
+		}
 		redirect.addFlashAttribute("notice", "subscribe.sent");
 		return "redirect:/subscribe";
 	}

@@ -68,7 +68,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cachet.test.context=notifications", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
 				"cachet.mail.from=status@example.test", "cachet.notifications.poll-interval=100ms",
-				"cachet.notifications.retry-base=200ms" })
+				"cachet.notifications.retry-base=200ms", "cachet.notifications.maintenance-check=200ms" })
 class NotificationsIntegrationTests {
 
 	@RegisterExtension
@@ -253,6 +253,38 @@ class NotificationsIntegrationTests {
 		String html = htmlPart(incidentMail);
 		assertThat(html).contains("API down").contains("/incidents/" + outage.id()).contains("Unsubscribe from API");
 		assertThat(GreenMailUtil.getBody(incidentMail)).contains("Investigating");
+	}
+
+	@Test
+	void subscribersHearInTheirLanguageAndTheApiSendsTheVerificationMail() throws Exception {
+		long api = component("API");
+		this.subscribers.subscribe("leser@example.de", true, null, "de");
+		this.incidents.createIncident(incident("Ausfall", api, true));
+		MimeMessage german = awaitMail("leser@example.de", 1).get(0);
+		assertThat(german.getSubject()).isEqualTo("[Acme Status] Neuer Vorfall: Ausfall");
+		assertThat(GreenMailUtil.getBody(german)).contains("Untersuchung");
+
+		String token = this.users.createUser(TestUsers.admin("subs" + System.nanoTime())).apiToken();
+		var created = new Api(this.port, token).post("/api/v1/subscribers", "{\"email\":\"api-made@example.com\"}");
+		assertThat(created.status()).isEqualTo(200);
+		MimeMessage verification = awaitMail("api-made@example.com", 1).get(0);
+		assertThat(verification.getSubject()).isEqualTo("[Acme Status] Confirm your subscription");
+		assertThat(GreenMailUtil.getBody(verification)).contains("/subscribe/verify/");
+	}
+
+	@Test
+	void maintenanceThatStartsAndEndsByTheClockIsAnnouncedAtBothEnds() throws Exception {
+		long db = component("Database");
+		this.subscribers.subscribe("clock@example.com", true, List.of(db));
+		Instant start = Instant.now().plusSeconds(2);
+		this.schedules.createSchedule(new SaveSchedule("Clocked upgrade", "Planned", ScheduleStatus.UPCOMING, start,
+				start.plusSeconds(2), Map.of(db, 0)), true);
+		await().atMost(Duration.ofSeconds(20)).until(() -> mails("clock@example.com").size() >= 3);
+		awaitSettled();
+		assertThat(subjects("clock@example.com")).containsExactly(
+				"[Acme Status] Maintenance scheduled: Clocked upgrade",
+				"[Acme Status] Maintenance started: Clocked upgrade",
+				"[Acme Status] Maintenance completed: Clocked upgrade");
 	}
 
 	@Test

@@ -1,0 +1,75 @@
+package io.cachet.statuspage;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.cachet.TestUsers;
+import io.cachet.dashboard.FormClient;
+import io.cachet.settings.SettingsService;
+import io.cachet.shared.ListQuery;
+import io.cachet.subscriber.SubscriberService;
+import io.cachet.user.UserService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subscribe form cannot be used to flood mailboxes: one client is refused after 10
+ * requests in 10 minutes, and one mailbox gets at most 3 e-mails an hour, while the page
+ * answers the same either way.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+class SubscribeThrottleIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	SubscribeThrottle throttle;
+
+	@Autowired
+	SettingsService settings;
+
+	@Autowired
+	SubscriberService subscribers;
+
+	@Autowired
+	UserService users;
+
+	@AfterEach
+	void clear() {
+		this.throttle.clear();
+	}
+
+	@Test
+	void aClientIsRefusedAfterTenRequestsAndAMailboxAfterThreeMails() {
+		TestUsers.ensureSetUp(this.users);
+		this.settings.set("enable_subscribers", "1");
+		this.throttle.clear();
+		FormClient client = new FormClient(this.port);
+		for (int i = 0; i < SubscribeThrottle.PER_CLIENT; i++) {
+			client.get("/subscribe");
+			var answer = client.post("/subscribe", Map.of("email", "flooded@example.com"));
+			assertThat(answer.statusCode()).as("request %d", i + 1).isEqualTo(302);
+		}
+		client.get("/subscribe");
+		var refused = client.post("/subscribe", Map.of("email", "other@example.com"));
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.body()).contains("Too many requests");
+		assertThat(this.subscribers.findSubscribers(ListQuery.all()).items())
+			.noneMatch((s) -> "other@example.com".equals(s.email()));
+
+		assertThat(this.throttle.allowMailbox("fresh@example.com")).isTrue();
+		assertThat(this.throttle.allowMailbox("fresh@example.com")).isTrue();
+		assertThat(this.throttle.allowMailbox("fresh@example.com")).isTrue();
+		assertThat(this.throttle.allowMailbox("fresh@example.com")).isFalse();
+		assertThat(this.throttle.allowMailbox("flooded@example.com")).isFalse();
+	}
+
+}
