@@ -175,6 +175,14 @@ public class ComponentService {
 		return this.groups.findById(id).orElseThrow(() -> ComponentGroupNotFoundException.forId(id));
 	}
 
+	/**
+	 * @return the group, or empty for an unknown one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ComponentGroupView> findGroup(long id) {
+		return this.groups.findById(id);
+	}
+
 	@Transactional
 	public ComponentGroupView createGroup(CreateComponentGroup command) {
 		long id = this.groups.insert(command.name(), command.order(), command.collapsed(), command.visible(), now());

@@ -69,6 +69,8 @@ class DeliveryWorker implements SmartLifecycle {
 	private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(
 			System.nanoTime() - Duration.ofHours(1).toNanos());
 
+	private long lastPrune = System.nanoTime() - Duration.ofHours(2).toNanos();
+
 	private volatile boolean running;
 
 	private @Nullable Thread thread;
@@ -161,6 +163,7 @@ class DeliveryWorker implements SmartLifecycle {
 		while (this.running) {
 			boolean busy = false;
 			try {
+				pruneHourly();
 				busy = fanOutPending() | sendDue();
 			}
 			catch (RuntimeException ex) {
@@ -168,6 +171,22 @@ class DeliveryWorker implements SmartLifecycle {
 			}
 			if (!busy && this.running && !this.woken.getAndSet(false)) {
 				LockSupport.parkNanos(this.properties.pollInterval().toNanos());
+			}
+		}
+	}
+
+	/**
+	 * Once an hour, forgets notifications older than the retention that have nothing left
+	 * to send, so the log does not grow without limit.
+	 */
+	private void pruneHourly() {
+		long now = System.nanoTime();
+		if (now - this.lastPrune >= Duration.ofHours(1).toNanos()) {
+			this.lastPrune = now;
+			int pruned = this.outbox.pruneBefore(this.clock.instant().minus(this.properties.retention()));
+			if (pruned > 0) {
+				logger.info("Deleted {} notifications older than {} with their delivery log", pruned,
+						this.properties.retention());
 			}
 		}
 	}

@@ -40,9 +40,9 @@ import io.cachet.shared.NotFoundException;
  * <li>E-mail subscribers (verified): the global ones, and those subscribed to a component
  * the event concerns. Incidents only when created with {@code notify} (updates follow the
  * incident's choice); maintenance only when scheduled with {@code notify} (its start and
- * end follow that choice); status changes always. While maintenance is in progress and
- * the {@code suppress_notifications_in_maintenance} setting is on, incident and status
- * e-mails are not sent (maintenance's own are).</li>
+ * end follow that choice); status changes of components guests can see. While maintenance
+ * is in progress and the {@code suppress_notifications_in_maintenance} setting is on,
+ * incident and status e-mails are not sent (maintenance's own are).</li>
  * <li>Webhooks: every visible event of the kinds they take, whatever {@code notify} says:
  * they are the team's own integrations, not people who signed up.</li>
  * </ul>
@@ -115,6 +115,9 @@ class FanOut {
 				this.payloads.payloadOf("maintenance_scheduled:" + number(payload, "schedule_id"))
 					.map((scheduled) -> Boolean.TRUE.equals(scheduled.get("notify")))
 					.orElse(false);
+			// private components (disabled, or in a group guests cannot see) are not
+			// mailed
+			case COMPONENT_STATUS_CHANGED -> isPublic(number(payload, "component_id"));
 			default -> true;
 		};
 		if (!chosen) {
@@ -182,6 +185,14 @@ class FanOut {
 						null, null, "", base + "/", List.of(), this.clock.instant(), null,
 						number(payload, "subscriber_id"));
 		};
+	}
+
+	private boolean isPublic(long componentId) {
+		return this.components.findComponent(componentId)
+			.filter(ComponentView::enabled)
+			.map((component) -> component.groupId() == 0
+					|| this.components.findGroup(component.groupId()).map((g) -> g.isPublic()).orElse(true))
+			.orElse(false);
 	}
 
 	private List<ComponentName> names(List<Long> ids) {

@@ -16,12 +16,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a delivery counts as failed
  * @param webhookTimeout how long a webhook call may take
  * @param maintenanceCheck how often maintenance windows are checked for a start or end
+ * @param retention how long sent notifications and their delivery log are kept
  */
 @ConfigurationProperties("cachet.notifications")
 public record NotificationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("8") int concurrency,
 		@DefaultValue("100") int batchSize, @DefaultValue("1s") Duration pollInterval,
 		@DefaultValue("30s") Duration retryBase, @DefaultValue("8") int maxAttempts,
-		@DefaultValue("10s") Duration webhookTimeout, @DefaultValue("10s") Duration maintenanceCheck) {
+		@DefaultValue("10s") Duration webhookTimeout, @DefaultValue("10s") Duration maintenanceCheck,
+		@DefaultValue("30d") Duration retention) {
 
 	/**
 	 * @return the wait before attempt {@code failedAttempts + 1}

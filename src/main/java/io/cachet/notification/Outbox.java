@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,8 +16,8 @@ import io.cachet.notification.internal.OutboxRepository;
 
 /**
  * Writes notifications to the outbox, in the transaction of the change that causes them
- * (so they exist exactly when the change does), and wakes the worker once that
- * transaction has committed.
+ * (so they exist exactly when the change does; every service that publishes the events
+ * writes in a transaction), and wakes the worker once that transaction has committed.
  */
 @Component
 public class Outbox {
@@ -42,7 +41,7 @@ public class Outbox {
 	 * @param eventKey names the event uniquely, e.g. {@code incident_created:12}
 	 * @return whether it was written
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
+	@Transactional
 	public boolean enqueue(NotificationKind kind, String eventKey, Map<String, Object> payload) {
 		if (this.repository.exists(eventKey)) {
 			return false;

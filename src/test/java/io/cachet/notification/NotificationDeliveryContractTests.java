@@ -50,6 +50,9 @@ abstract class NotificationDeliveryContractTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	io.cachet.notification.internal.OutboxRepository outbox;
+
 	HttpServer receiver;
 
 	final AtomicInteger calls = new AtomicInteger();
@@ -113,6 +116,45 @@ abstract class NotificationDeliveryContractTests {
 			.params(notification, subscriber)
 			.query(String.class)
 			.single()).contains("No mail server");
+	}
+
+	@Test
+	void oldNotificationsWithNothingLeftToSendArePruned() {
+		java.time.Instant now = java.time.Instant.now();
+		long old = notification("done", now.minus(Duration.ofDays(40)));
+		long oldWithWork = notification("done", now.minus(Duration.ofDays(40)));
+		long recent = notification("done", now.minus(Duration.ofDays(1)));
+		delivery(old, "sent", now);
+		delivery(oldWithWork, "queued", now);
+		delivery(recent, "sent", now);
+
+		assertThat(this.outbox.pruneBefore(now.minus(Duration.ofDays(30)))).isGreaterThanOrEqualTo(1);
+
+		assertThat(count("SELECT COUNT(*) FROM notifications WHERE id = ?", old)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM deliveries WHERE notification_id = ?", old)).isZero();
+		assertThat(count("SELECT COUNT(*) FROM notifications WHERE id = ?", oldWithWork)).isOne();
+		assertThat(count("SELECT COUNT(*) FROM notifications WHERE id = ?", recent)).isOne();
+		this.jdbc.sql("UPDATE deliveries SET status = 'cancelled' WHERE notification_id = ?")
+			.param(oldWithWork)
+			.update();
+	}
+
+	private long notification(String state, java.time.Instant createdAt) {
+		long id = this.outbox.insert("test:" + UUID.randomUUID(), "incident_created", "{}", createdAt);
+		this.jdbc.sql("UPDATE notifications SET state = ? WHERE id = ?").params(state, id).update();
+		return id;
+	}
+
+	private void delivery(long notification, String status, java.time.Instant at) {
+		this.jdbc
+			.sql("INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, next_attempt_at) "
+					+ "VALUES (?, 'webhook', ?, ?, 0, ?)")
+			.params(notification, -notification, status, java.sql.Timestamp.from(at.plus(Duration.ofDays(365))))
+			.update();
+	}
+
+	private long count(String sql, long id) {
+		return this.jdbc.sql(sql).param(id).query(Long.class).single();
 	}
 
 	private String status(long notification, String channel, long recipient) {

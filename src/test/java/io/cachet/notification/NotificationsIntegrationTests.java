@@ -230,6 +230,11 @@ class NotificationsIntegrationTests {
 		this.incidents.reportUpdate(outage.id(), IncidentStatus.IDENTIFIED, "Found it", null);
 		this.components.changeStatus(db, ComponentStatus.PERFORMANCE_ISSUES, false, StatusChangeSource.MANUAL);
 		this.components.changeStatus(db, ComponentStatus.OPERATIONAL, true, StatusChangeSource.MANUAL);
+		long internal = this.components
+			.createComponent(new CreateComponent("Internal tool", "", "", ComponentStatus.OPERATIONAL, 0, 0, false,
+					null, List.of()))
+			.id();
+		this.components.changeStatus(internal, ComponentStatus.MAJOR_OUTAGE, false, StatusChangeSource.MANUAL);
 		ScheduleView window = this.schedules.createSchedule(new SaveSchedule("DB upgrade", "Short",
 				ScheduleStatus.UPCOMING, Instant.now().plus(Duration.ofDays(1)), null, Map.of(db, 0)), true);
 		this.schedules.updateSchedule(window.id(),

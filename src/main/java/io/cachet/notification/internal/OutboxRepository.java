@@ -191,6 +191,20 @@ public class OutboxRepository {
 			.update();
 	}
 
+	/**
+	 * Deletes notifications older than {@code cutoff} with nothing left to send, with
+	 * their deliveries and attempts.
+	 * @return how many notifications were deleted
+	 */
+	public int pruneBefore(Instant cutoff) {
+		return this.jdbc
+			.sql("DELETE FROM notifications WHERE created_at < ? AND state <> 'pending' AND NOT EXISTS "
+					+ "(SELECT 1 FROM deliveries d WHERE d.notification_id = notifications.id "
+					+ "AND d.status IN ('queued', 'sending'))")
+			.param(Timestamp.from(cutoff))
+			.update();
+	}
+
 	static String truncate(String text) {
 		return (text.length() <= 1000) ? text : text.substring(0, 1000);
 	}
