@@ -152,8 +152,11 @@ public class MailService {
 		if (mail.html() != null) {
 			MimeBodyPart text = new MimeBodyPart();
 			text.setText(mail.text(), "UTF-8");
+			// Said outright, the encoding need not be found by scanning every message.
+			text.setHeader("Content-Transfer-Encoding", "quoted-printable");
 			MimeBodyPart html = new MimeBodyPart();
 			html.setText(mail.html(), "UTF-8", "html");
+			html.setHeader("Content-Transfer-Encoding", "quoted-printable");
 			MimeMultipart alternative = new MimeMultipart("alternative");
 			alternative.addBodyPart(text);
 			alternative.addBodyPart(html);
@@ -161,6 +164,7 @@ public class MailService {
 		}
 		else {
 			message.setText(mail.text(), "UTF-8");
+			message.setHeader("Content-Transfer-Encoding", "quoted-printable");
 		}
 		for (Map.Entry<String, String> header : mail.headers().entrySet()) {
 			message.setHeader(header.getKey(), header.getValue());
