@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -124,7 +125,7 @@ class SubscribeBrowserTests {
 	 * Waits for the page a click leads to, until it shows this notice.
 	 */
 	private void awaitNotice(String text) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until((driver) -> driver.findElements(By.cssSelector(".notice"))
 				.stream()
 				.anyMatch((notice) -> notice.getText().contains(text)));
