@@ -40,8 +40,10 @@ class ApiSecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/version", "/api/v1/status")
 				.permitAll()
+				.requestMatchers("/api/v1/monitors/push/**")
+				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**", "/api/v1/webhooks",
-						"/api/v1/webhooks/**")
+						"/api/v1/webhooks/**", "/api/v1/monitors", "/api/v1/monitors/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.access(publicRead)

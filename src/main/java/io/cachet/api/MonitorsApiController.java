@@ -1,0 +1,189 @@
+package io.cachet.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cachet.api.ListParams.FilterType;
+import io.cachet.monitor.MonitorService;
+import io.cachet.monitor.MonitorType;
+import io.cachet.monitor.SaveMonitor;
+
+/**
+ * Monitors, our extension to Cachet 2.4's API, behind the token (reads too: targets and
+ * headers can be private). {@code POST /api/v1/monitors} takes {@code component_id},
+ * {@code type} ({@code http}, {@code tcp}, {@code dns}, {@code tls}, {@code push}),
+ * {@code target}, {@code interval}, {@code timeout}, {@code expected_status},
+ * {@code keyword}, {@code keyword_absent}, {@code latency_threshold} (ms),
+ * {@code headers}, {@code follow_redirects}, {@code expected_address}, {@code tls_days},
+ * {@code failure_threshold}, {@code recovery_threshold}, {@code auto_incident},
+ * {@code metric_id}, {@code enabled}. Push monitors are called at their {@code push_url}
+ * ({@code GET} or {@code POST /api/v1/monitors/push/{token}}, no other credential).
+ */
+@RestController
+@RequestMapping("/api/v1/monitors")
+class MonitorsApiController {
+
+	private static final Map<String, FilterType> SEARCHABLE = Map.of("id", FilterType.INTEGER, "component_id",
+			FilterType.INTEGER, "type", FilterType.STRING, "state", FilterType.STRING);
+
+	private final MonitorService monitors;
+
+	private final ApiTimes times;
+
+	private final PublicUrls urls;
+
+	MonitorsApiController(MonitorService monitors, ApiTimes times, PublicUrls urls) {
+		this.monitors = monitors;
+		this.times = times;
+		this.urls = urls;
+	}
+
+	@GetMapping
+	ApiList<MonitorResponse> list(HttpServletRequest request) {
+		var page = this.monitors.findMonitors(ListParams.parse(request, SEARCHABLE, Set.of("id", "component_id")));
+		String base = this.urls.baseUrl();
+		return ApiList.of(page.map((monitor) -> MonitorResponse.of(monitor, this.times, base)), request);
+	}
+
+	@GetMapping("/{id:\\d+}")
+	ApiItem<MonitorResponse> get(@PathVariable long id) {
+		return new ApiItem<>(MonitorResponse.of(this.monitors.getMonitor(id), this.times, this.urls.baseUrl()));
+	}
+
+	@PostMapping
+	ApiItem<MonitorResponse> create(ApiFields fields) {
+		for (String required : List.of("component_id", "type")) {
+			if (!fields.has(required)) {
+				fields.required(required);
+			}
+		}
+		SaveMonitor command = read(fields);
+		fields.validate();
+		return new ApiItem<>(MonitorResponse.of(this.monitors.createMonitor(command), this.times, this.urls.baseUrl()));
+	}
+
+	@PutMapping("/{id:\\d+}")
+	ApiItem<MonitorResponse> update(@PathVariable long id, ApiFields fields) {
+		SaveMonitor command = read(fields);
+		fields.validate();
+		return new ApiItem<>(
+				MonitorResponse.of(this.monitors.updateMonitor(id, command), this.times, this.urls.baseUrl()));
+	}
+
+	@DeleteMapping("/{id:\\d+}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.monitors.deleteMonitor(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * The monitor's check results, newest first.
+	 */
+	@GetMapping("/{id:\\d+}/results")
+	ApiList<MonitorResultResponse> results(@PathVariable long id, HttpServletRequest request) {
+		var query = ListParams.parse(request, Map.of(), Set.of());
+		var page = this.monitors.findResults(id, query.page(), query.perPage());
+		return ApiList.of(page.map((result) -> MonitorResultResponse.of(result, this.times)), request);
+	}
+
+	/**
+	 * A heartbeat of a push monitor: the token in the URL is the credential.
+	 */
+	@RequestMapping(path = "/push/{token:[0-9a-f]{40}}",
+			method = { org.springframework.web.bind.annotation.RequestMethod.GET,
+					org.springframework.web.bind.annotation.RequestMethod.POST })
+	ApiItem<Map<String, Object>> push(@PathVariable String token) {
+		if (!this.monitors.recordPush(token)) {
+			throw new MonitorPushNotFound();
+		}
+		return new ApiItem<>(Map.of("received", true));
+	}
+
+	private static SaveMonitor read(ApiFields fields) {
+		String typeName = fields.string("type");
+		MonitorType type = null;
+		if (typeName != null) {
+			type = MonitorType.fromValue(typeName).orElse(null);
+			if (type == null) {
+				fields.error("The selected type is invalid (http, tcp, dns, tls or push).");
+			}
+		}
+		return new SaveMonitor(fields.id("component_id"), type, fields.string("target", 2048),
+				fields.integer("interval"), fields.integer("timeout"), codes(fields), fields.string("keyword", 1000),
+				fields.bool("keyword_absent"), fields.integer("latency_threshold"), headers(fields),
+				fields.bool("follow_redirects"), fields.string("expected_address", 255), fields.integer("tls_days"),
+				fields.integer("failure_threshold"), fields.integer("recovery_threshold"), fields.bool("auto_incident"),
+				fields.id("metric_id"), fields.bool("enabled"));
+	}
+
+	private static @Nullable List<Integer> codes(ApiFields fields) {
+		Object raw = fields.raw("expected_status");
+		if (raw == null) {
+			return null;
+		}
+		List<Object> values = (raw instanceof String text) ? new ArrayList<>(List.of((Object[]) text.split(",")))
+				: (raw instanceof Number number) ? List.of(number) : fields.list("expected_status");
+		List<Integer> codes = new ArrayList<>();
+		if (values == null) {
+			fields.error("The expected status must be a list of HTTP status codes.");
+			return null;
+		}
+		for (Object value : values) {
+			try {
+				codes.add(Integer.valueOf(String.valueOf(value).strip()));
+			}
+			catch (NumberFormatException ex) {
+				fields.error("The expected status must be a list of HTTP status codes.");
+				return null;
+			}
+		}
+		return codes;
+	}
+
+	private static @Nullable Map<String, String> headers(ApiFields fields) {
+		if (!fields.has("headers")) {
+			return null;
+		}
+		Map<String, Object> raw = fields.object("headers");
+		if (raw == null) {
+			return Map.of();
+		}
+		Map<String, String> headers = new LinkedHashMap<>();
+		raw.forEach((name, value) -> {
+			if (!name.matches("[A-Za-z0-9-]{1,100}") || value == null || String.valueOf(value).contains("\n")) {
+				fields.error("The headers must be an object of header names and values.");
+			}
+			else {
+				headers.put(name, String.valueOf(value));
+			}
+		});
+		return headers;
+	}
+
+	/**
+	 * An unknown push token: 404 as for any unknown resource.
+	 */
+	static class MonitorPushNotFound extends io.cachet.shared.NotFoundException {
+
+		MonitorPushNotFound() {
+			super("No push monitor with this token");
+		}
+
+	}
+
+}

@@ -1,0 +1,210 @@
+package io.cachet.monitor;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one check of a monitor, within its timeout. Only the target the owner configured
+ * is contacted.
+ */
+@Component
+class MonitorChecks {
+
+	/** Bodies are read up to this size when a keyword is to be looked for. */
+	private static final int MAX_BODY = 1024 * 1024;
+
+	private final HttpClient following = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NORMAL)
+		.connectTimeout(Duration.ofSeconds(30))
+		.build();
+
+	private final HttpClient notFollowing = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(30))
+		.build();
+
+	private final Clock clock;
+
+	MonitorChecks(Clock clock) {
+		this.clock = clock;
+	}
+
+	CheckResult check(MonitorView monitor) {
+		try {
+			return switch (monitor.type()) {
+				case HTTP -> http(monitor);
+				case TCP -> tcp(monitor);
+				case DNS -> dns(monitor);
+				case TLS -> tls(monitor);
+				case PUSH -> push(monitor);
+			};
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return CheckResult.down(null, null, "Interrupted");
+		}
+		catch (IOException | RuntimeException ex) {
+			return CheckResult.down(null, null, describe(ex));
+		}
+	}
+
+	private CheckResult http(MonitorView monitor) throws IOException, InterruptedException {
+		Duration timeout = Duration.ofSeconds(monitor.timeoutSeconds());
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(monitor.target().strip()))
+			.timeout(timeout)
+			.header("User-Agent", "Cachet-JVM-Monitor")
+			.GET();
+		monitor.headers().forEach(request::header);
+		HttpClient client = monitor.followRedirects() ? this.following : this.notFollowing;
+		long started = System.nanoTime();
+		// The whole exchange, body included, must fit in the timeout; the body is only
+		// kept
+		// when a keyword is to be looked for.
+		CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(),
+				(monitor.keyword() != null) ? HttpResponse.BodyHandlers.ofByteArray()
+						: (info) -> HttpResponse.BodySubscribers.replacing(new byte[0]));
+		HttpResponse<byte[]> response;
+		try {
+			response = pending.get(monitor.timeoutSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			pending.cancel(true);
+			return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
+		}
+		catch (ExecutionException ex) {
+			return CheckResult.down(elapsed(started), null, describe(ex.getCause()));
+		}
+		int code = response.statusCode();
+		byte[] bytes = response.body();
+		String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+		int latency = elapsed(started);
+		boolean expected = monitor.expectedStatus().isEmpty() ? (code >= 200 && code < 300)
+				: monitor.expectedStatus().contains(code);
+		if (!expected) {
+			return CheckResult.down(latency, code, "Unexpected status " + code);
+		}
+		if (monitor.keyword() != null) {
+			boolean found = body.contains(monitor.keyword());
+			if (found == monitor.keywordAbsent()) {
+				return CheckResult.down(latency, code,
+						monitor.keywordAbsent() ? "The keyword was found" : "The keyword was not found");
+			}
+		}
+		return CheckResult.reached(latency, code, monitor.latencyThresholdMs(), null);
+	}
+
+	private CheckResult tcp(MonitorView monitor) throws IOException {
+		HostPort target = HostPort.parse(monitor.target(), -1).orElseThrow();
+		long started = System.nanoTime();
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(target.host(), target.port()), monitor.timeoutSeconds() * 1000);
+		}
+		return CheckResult.reached(elapsed(started), null, monitor.latencyThresholdMs(), null);
+	}
+
+	private CheckResult dns(MonitorView monitor) throws InterruptedException {
+		long started = System.nanoTime();
+		CompletableFuture<InetAddress[]> lookup = CompletableFuture.supplyAsync(() -> {
+			try {
+				return InetAddress.getAllByName(monitor.target().strip());
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalStateException("The name does not resolve", ex);
+			}
+		});
+		InetAddress[] addresses;
+		try {
+			addresses = lookup.get(monitor.timeoutSeconds(), TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
+		}
+		catch (ExecutionException ex) {
+			return CheckResult.down(elapsed(started), null, ex.getCause().getMessage());
+		}
+		int latency = elapsed(started);
+		if (monitor.expectedAddress() != null && Arrays.stream(addresses)
+			.noneMatch((address) -> address.getHostAddress().equals(monitor.expectedAddress().strip()))) {
+			return CheckResult.down(latency, null,
+					"Resolves to "
+							+ String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList())
+							+ ", not " + monitor.expectedAddress());
+		}
+		return CheckResult.reached(latency, null, monitor.latencyThresholdMs(),
+				"Resolves to " + addresses[0].getHostAddress());
+	}
+
+	private CheckResult tls(MonitorView monitor) throws IOException {
+		HostPort target = HostPort.parse(monitor.target(), 443).orElseThrow();
+		long started = System.nanoTime();
+		try (Socket plain = new Socket()) {
+			plain.connect(new InetSocketAddress(target.host(), target.port()), monitor.timeoutSeconds() * 1000);
+			plain.setSoTimeout(monitor.timeoutSeconds() * 1000);
+			try (SSLSocket socket = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault()).createSocket(plain,
+					target.host(), target.port(), true)) {
+				socket.startHandshake();
+				X509Certificate certificate = (X509Certificate) socket.getSession().getPeerCertificates()[0];
+				Instant notAfter = certificate.getNotAfter().toInstant();
+				long daysLeft = Duration.between(this.clock.instant(), notAfter).toDays();
+				int latency = elapsed(started);
+				int minimum = (monitor.tlsDays() != null) ? monitor.tlsDays() : 14;
+				if (daysLeft < minimum) {
+					return CheckResult.down(latency, null,
+							"The certificate expires in " + daysLeft + " days (on " + notAfter + ")");
+				}
+				return CheckResult.reached(latency, null, monitor.latencyThresholdMs(),
+						"The certificate expires in " + daysLeft + " days");
+			}
+		}
+	}
+
+	private CheckResult push(MonitorView monitor) {
+		Instant now = this.clock.instant();
+		Instant last = monitor.lastPushAt();
+		// A little grace on top of the interval: heartbeats and checks both run at the
+		// interval and drift against each other.
+		long allowed = monitor.intervalSeconds() + Math.max(2, monitor.intervalSeconds() / 10);
+		if (last == null || last.isBefore(now.minusSeconds(allowed))) {
+			return CheckResult.down(null, null, (last == null) ? "No heartbeat received yet"
+					: "No heartbeat for " + Duration.between(last, now).toSeconds() + " s");
+		}
+		return new CheckResult(MonitorState.UP, null, null,
+				"Heartbeat " + Duration.between(last, now).toSeconds() + " s ago");
+	}
+
+	private static int elapsed(long started) {
+		return (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private static String describe(Throwable error) {
+		Throwable root = error;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : "";
+		return (root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
+	}
+
+}

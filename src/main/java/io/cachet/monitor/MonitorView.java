@@ -1,0 +1,28 @@
+package io.cachet.monitor;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A monitor and where it stands.
+ *
+ * @param expectedStatus accepted HTTP status codes; empty means any 2xx
+ * @param keywordAbsent whether the keyword must not appear (rather than must)
+ * @param latencyThresholdMs slower answers count as performance issues
+ * @param expectedAddress for DNS, an address the name must resolve to
+ * @param tlsDays for TLS, fewer days left on the certificate is a failure
+ * @param pushToken for push monitors, the secret in the URL the monitored system calls
+ * @param metricId a metric each check's response time is added to
+ */
+public record MonitorView(long id, long componentId, MonitorType type, String target, int intervalSeconds,
+		int timeoutSeconds, List<Integer> expectedStatus, @Nullable String keyword, boolean keywordAbsent,
+		@Nullable Integer latencyThresholdMs, Map<String, String> headers, boolean followRedirects,
+		@Nullable String expectedAddress, @Nullable Integer tlsDays, @Nullable String pushToken, int failureThreshold,
+		int recoveryThreshold, boolean autoIncident, @Nullable Long metricId, boolean enabled, MonitorState state,
+		int consecutiveFailures, int consecutiveSuccesses, @Nullable Instant lastCheckedAt,
+		@Nullable Instant lastPushAt, @Nullable Long openIncidentId, Instant createdAt, Instant updatedAt) {
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.cachet.monitor.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,301 @@
+package io.cachet.monitor;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.cachet.TestUsers;
+import io.cachet.component.ComponentService;
+import io.cachet.component.ComponentStatus;
+import io.cachet.component.CreateComponent;
+import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentStatus;
+import io.cachet.incident.IncidentView;
+import io.cachet.shared.ListQuery;
+import io.cachet.user.UserService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Monitors against real local servers: an HTTP server that can be told to fail, slow down
+ * or answer the wrong body, a TCP listener, and a heartbeat.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cachet.test.context=monitors", "cachet.monitors.minimum-interval=1" })
+class MonitorsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	ComponentService components;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	HttpServer target;
+
+	/** ok, slow, wrong-body, error or hang */
+	final AtomicReference<String> mode = new AtomicReference<>("ok");
+
+	String token;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		this.token = this.users.createUser(TestUsers.admin("monitors" + System.nanoTime())).apiToken();
+		this.target = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.target.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+		this.target.createContext("/health", (exchange) -> {
+			String current = this.mode.get();
+			try {
+				if (current.equals("slow")) {
+					Thread.sleep(400);
+				}
+				if (current.equals("hang")) {
+					Thread.sleep(5000);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			byte[] body = (current.equals("wrong-body") ? "maintenance page" : "status: OK")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(current.equals("error") ? 500 : 200, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		this.target.createContext("/other", (exchange) -> {
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		this.target.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.target.stop(0);
+		this.jdbc.sql("DELETE FROM monitors").update();
+	}
+
+	@Test
+	void anHttpMonitorFollowsItsTargetOpensAndResolvesAnIncidentAndFeedsAMetric() {
+		long component = component("Checkout");
+		long metric = this.jdbc.sql("SELECT COUNT(*) FROM metrics").query(Long.class).single();
+		Reply created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+				+ ",\"type\":\"http\",\"target\":\"" + url("/health") + "\",\"interval\":1,\"timeout\":1,"
+				+ "\"expected_status\":[200],\"keyword\":\"OK\",\"latency_threshold\":300,\"failure_threshold\":2,"
+				+ "\"auto_incident\":true}");
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		assertThat(created.body()).contains("\"type\":\"http\"", "\"expected_status\":[200]", "\"state\":\"unknown\"");
+		long monitor = id(created.body());
+		assertThat(metric).isNotNegative();
+
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+
+		this.mode.set("wrong-body");
+		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+		IncidentView opened = latestIncident("Checkout is down");
+		assertThat(opened.message()).contains("The keyword was not found");
+		assertThat(opened.status()).isEqualTo(IncidentStatus.INVESTIGATING);
+
+		this.mode.set("ok");
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> latestIncident("Checkout is down").updates()
+				.stream()
+				.anyMatch((update) -> update.status() == IncidentStatus.FIXED));
+
+		this.mode.set("slow");
+		awaitStatus(component, ComponentStatus.PERFORMANCE_ISSUES);
+		this.mode.set("error");
+		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+
+		Reply results = api("GET", "/api/v1/monitors/" + monitor + "/results?per_page=100", null);
+		assertThat(results.status()).isEqualTo(200);
+		assertThat(results.body()).contains("\"outcome\":\"down\"", "\"status_code\":500",
+				"\"message\":\"Unexpected status 500\"", "\"outcome\":\"degraded\"", "\"outcome\":\"up\"");
+		assertThat(results.body().indexOf("\"outcome\":\"down\""))
+			.isLessThan(results.body().indexOf("\"outcome\":\"up\""));
+		assertThat(this.jdbc
+			.sql("SELECT COUNT(*) FROM component_status_history WHERE component_id = ? AND source = 'monitor'")
+			.param(component)
+			.query(Long.class)
+			.single()).isGreaterThanOrEqualTo(4);
+	}
+
+	@Test
+	void aTcpMonitorSeesAListenerComeAndGo() throws Exception {
+		long component = component("Database");
+		ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(() -> {
+			while (!listener.isClosed()) {
+				try (Socket ignored = listener.accept()) {
+					// accept and close
+				}
+				catch (Exception ex) {
+					return;
+				}
+			}
+		});
+		acceptor.start();
+		int port = listener.getLocalPort();
+		Reply created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+				+ ",\"type\":\"tcp\",\"target\":\"127.0.0.1:" + port + "\",\"interval\":1,\"failure_threshold\":1}");
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+		listener.close();
+		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+	}
+
+	@Test
+	void aPushMonitorIsDownWhenTheHeartbeatStops() {
+		long component = component("Nightly job");
+		Reply created = api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + component + ",\"type\":\"push\",\"interval\":2,\"failure_threshold\":1}");
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		Matcher push = Pattern.compile("\"push_url\":\"https?://[^/]+(/api/v1/monitors/push/[0-9a-f]{40})\"")
+			.matcher(created.body());
+		assertThat(push.find()).isTrue();
+		assertThat(api("POST", push.group(1), null).status()).isEqualTo(200);
+		assertThat(api("GET", "/api/v1/monitors/push/" + "0".repeat(40), null).status()).isEqualTo(404);
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+		// no more heartbeats
+		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+		api("GET", push.group(1), null);
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+	}
+
+	@Test
+	void aHangingTargetDoesNotHoldUpOtherMonitors() {
+		long hanging = component("Hanging");
+		long healthy = component("Healthy");
+		this.mode.set("hang");
+		api("POST", "/api/v1/monitors", "{\"component_id\":" + hanging + ",\"type\":\"http\",\"target\":\""
+				+ url("/health") + "\",\"interval\":4,\"timeout\":3,\"failure_threshold\":1}");
+		long other = id(api("POST", "/api/v1/monitors", "{\"component_id\":" + healthy
+				+ ",\"type\":\"http\",\"target\":\"" + url("/other") + "\",\"interval\":1,\"timeout\":1}")
+			.body());
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM monitor_results WHERE monitor_id = ?")
+				.param(other)
+				.query(Long.class)
+				.single() >= 4);
+		awaitStatus(hanging, ComponentStatus.MAJOR_OUTAGE);
+		assertThat(this.components.getComponent(healthy).status()).isEqualTo(ComponentStatus.OPERATIONAL);
+	}
+
+	@Test
+	void badMonitorsAreRefusedAndReadsNeedTheToken() {
+		long component = component("Anything");
+		assertThat(api("POST", "/api/v1/monitors", "{\"component_id\":" + component + ",\"type\":\"smtp\"}").status())
+			.isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + component + ",\"type\":\"http\",\"target\":\"ftp://x\"}")
+			.status()).isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + component + ",\"type\":\"tcp\",\"target\":\"no-port\"}")
+			.status()).isEqualTo(400);
+		assertThat(
+				api("POST", "/api/v1/monitors", "{\"component_id\":999999,\"type\":\"tcp\",\"target\":\"localhost:1\"}")
+					.status())
+			.isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + component
+						+ ",\"type\":\"http\",\"target\":\"http://x\",\"interval\":5,\"timeout\":9}")
+			.status()).isEqualTo(400);
+		Reply ok = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+				+ ",\"type\":\"dns\",\"target\":\"localhost\",\"interval\":60,\"enabled\":false}");
+		assertThat(ok.status()).isEqualTo(200);
+		long id = id(ok.body());
+		Reply changed = api("PUT", "/api/v1/monitors/" + id, "{\"interval\":120,\"expected_address\":\"127.0.0.1\"}");
+		assertThat(changed.body()).contains("\"interval\":120", "\"expected_address\":\"127.0.0.1\"");
+		this.token = null;
+		assertThat(api("GET", "/api/v1/monitors", null).status()).isEqualTo(401);
+		assertThat(api("GET", "/api/v1/monitors/" + id + "/results", null).status()).isEqualTo(401);
+	}
+
+	private long component(String name) {
+		return this.components
+			.createComponent(new CreateComponent(name, "", "", ComponentStatus.UNKNOWN, 0, 0, true, null, List.of()))
+			.id();
+	}
+
+	private IncidentView latestIncident(String name) {
+		return this.incidents.findIncidents(ListQuery.all(), false)
+			.items()
+			.stream()
+			.filter((incident) -> incident.name().equals(name))
+			.reduce((first, second) -> (second.id() > first.id()) ? second : first)
+			.orElseThrow();
+	}
+
+	private void awaitStatus(long component, ComponentStatus status) {
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.components.getComponent(component).status() == status);
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.target.getAddress().getPort() + path;
+	}
+
+	private static long id(String body) {
+		Matcher matcher = Pattern.compile("\"id\":(\\d+)").matcher(body);
+		assertThat(matcher.find()).as(body).isTrue();
+		return Long.parseLong(matcher.group(1));
+	}
+
+	private Reply api(String method, String path, String json) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
+			.header("Accept", "application/json");
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (this.token != null) {
+			request.header("X-Cachet-Token", this.token);
+		}
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Reply(response.statusCode(), response.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Reply(int status, String body) {
+
+	}
+
+}
