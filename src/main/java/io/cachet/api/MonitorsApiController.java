@@ -104,11 +104,10 @@ class MonitorsApiController {
 	/**
 	 * A heartbeat of a push monitor: the token in the URL is the credential.
 	 */
-	@RequestMapping(path = "/push/{token:[0-9a-f]{40}}",
-			method = { org.springframework.web.bind.annotation.RequestMethod.GET,
-					org.springframework.web.bind.annotation.RequestMethod.POST })
+	@RequestMapping(path = "/push/{token}", method = { org.springframework.web.bind.annotation.RequestMethod.GET,
+			org.springframework.web.bind.annotation.RequestMethod.POST })
 	ApiItem<Map<String, Object>> push(@PathVariable String token) {
-		if (!this.monitors.recordPush(token)) {
+		if (!token.matches("[0-9a-f]{40}") || !this.monitors.recordPush(token)) {
 			throw new MonitorPushNotFound();
 		}
 		return new ApiItem<>(Map.of("received", true));
