@@ -23,10 +23,10 @@ import io.cachet.user.UserService;
  * Security of {@code /api/**}: stateless, authenticated by the {@code X-Cachet-Token}
  * header only.
  * <p>
- * Reads are public (a valid token shows more, as in Cachet) except the subscriber list;
- * every other method needs a token, so a write route added later is protected without
- * further configuration. A dashboard session does not authenticate API calls: the API has
- * no CSRF protection because it accepts no cookies.
+ * Reads are public (a valid token shows more, as in Cachet) except the subscriber list,
+ * webhooks and upstreams; every other method needs a token, so a write route added later
+ * is protected without further configuration. A dashboard session does not authenticate
+ * API calls: the API has no CSRF protection because it accepts no cookies.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -43,7 +43,8 @@ class ApiSecurityConfiguration {
 				.requestMatchers("/api/v1/monitors/push/**")
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**", "/api/v1/webhooks",
-						"/api/v1/webhooks/**", "/api/v1/monitors", "/api/v1/monitors/**")
+						"/api/v1/webhooks/**", "/api/v1/monitors", "/api/v1/monitors/**", "/api/v1/upstreams",
+						"/api/v1/upstreams/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.access(publicRead)

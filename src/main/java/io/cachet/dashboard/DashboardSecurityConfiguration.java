@@ -43,18 +43,18 @@ class DashboardSecurityConfiguration {
 	@Order(10)
 	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
 			RememberMeServices rememberMe, LoginThrottle throttle) throws Exception {
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-					.permitAll()
-					.requestMatchers("/actuator/**")
-					.denyAll()
-					.requestMatchers("/dashboard/settings", "/dashboard/settings/**", "/dashboard/team",
-							"/dashboard/team/**", "/dashboard/webhooks", "/dashboard/webhooks/**")
-					.hasRole("ADMIN")
-					.requestMatchers("/dashboard", "/dashboard/**")
-					.authenticated()
-					.anyRequest()
-					.permitAll())
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.denyAll()
+			.requestMatchers("/dashboard/settings", "/dashboard/settings/**", "/dashboard/team", "/dashboard/team/**",
+					"/dashboard/webhooks", "/dashboard/webhooks/**", "/dashboard/upstreams", "/dashboard/upstreams/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/dashboard", "/dashboard/**")
+			.authenticated()
+			.anyRequest()
+			.permitAll())
 			.formLogin((form) -> form.loginPage("/auth/login")
 				.loginProcessingUrl("/auth/login")
 				.usernameParameter("username")

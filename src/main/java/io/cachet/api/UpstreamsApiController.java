@@ -1,0 +1,113 @@
+package io.cachet.api;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.cachet.api.ListParams.FilterType;
+import io.cachet.upstream.SaveUpstream;
+import io.cachet.upstream.UpstreamKind;
+import io.cachet.upstream.UpstreamService;
+
+/**
+ * Followed status pages ("upstreams"), our extension to Cachet 2.4's API, behind the
+ * token (reads too): {@code name}, {@code url} (a Statuspage {@code summary.json} or
+ * another Cachet's {@code /api/v1/components}; fixed once created), {@code kind}
+ * ({@code statuspage} or {@code cachet}, detected when omitted), {@code interval}
+ * (seconds between fetches, at least 30, default 60), {@code grace} (seconds unreachable
+ * before its components become unknown, default 300), {@code enabled}. {@code PUT
+ * /{id}/components/{componentId}} with {@code hidden} hides or shows one of its
+ * components.
+ */
+@RestController
+@RequestMapping("/api/v1/upstreams")
+class UpstreamsApiController {
+
+	private static final Map<String, FilterType> SEARCHABLE = Map.of("id", FilterType.INTEGER, "name",
+			FilterType.STRING, "url", FilterType.STRING, "enabled", FilterType.BOOLEAN);
+
+	private final UpstreamService upstreams;
+
+	private final ApiTimes times;
+
+	UpstreamsApiController(UpstreamService upstreams, ApiTimes times) {
+		this.upstreams = upstreams;
+		this.times = times;
+	}
+
+	@GetMapping
+	ApiList<UpstreamResponse> list(HttpServletRequest request) {
+		var page = this.upstreams
+			.findUpstreams(ListParams.parse(request, SEARCHABLE, Set.of("id", "name", "url", "created_at")));
+		return ApiList.of(page.map((upstream) -> UpstreamResponse.of(upstream, this.times)), request);
+	}
+
+	@GetMapping("/{id:\\d+}")
+	ApiItem<UpstreamResponse> get(@PathVariable long id) {
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.getUpstream(id), this.times));
+	}
+
+	@PostMapping
+	ApiItem<UpstreamResponse> create(ApiFields fields) {
+		String name = fields.requiredString("name");
+		if (!fields.has("url")) {
+			fields.required("url");
+		}
+		SaveUpstream command = read(fields, name);
+		fields.validate();
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.createUpstream(command), this.times));
+	}
+
+	@PutMapping("/{id:\\d+}")
+	ApiItem<UpstreamResponse> update(@PathVariable long id, ApiFields fields) {
+		SaveUpstream command = read(fields, fields.string("name", 255));
+		fields.validate();
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.updateUpstream(id, command), this.times));
+	}
+
+	@DeleteMapping("/{id:\\d+}")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		this.upstreams.deleteUpstream(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PutMapping("/{id:\\d+}/components/{componentId:\\d+}")
+	ApiItem<UpstreamResponse> hide(@PathVariable long id, @PathVariable long componentId, ApiFields fields) {
+		if (!fields.has("hidden")) {
+			fields.required("hidden");
+		}
+		Boolean hidden = fields.bool("hidden");
+		fields.validate();
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.setHidden(id, componentId, Boolean.TRUE.equals(hidden)),
+				this.times));
+	}
+
+	private static SaveUpstream read(ApiFields fields, @Nullable String name) {
+		String url = fields.url("url");
+		if (url != null && url.length() > 2048) {
+			fields.error("The url may not be greater than 2048 characters.");
+		}
+		String kindName = fields.string("kind");
+		UpstreamKind kind = null;
+		if (kindName != null && !kindName.isBlank()) {
+			kind = UpstreamKind.fromValue(kindName).orElse(null);
+			if (kind == null) {
+				fields.error("The selected kind is invalid (statuspage or cachet).");
+			}
+		}
+		return new SaveUpstream(name, url, kind, fields.integer("interval"), fields.integer("grace"),
+				fields.bool("enabled"));
+	}
+
+}

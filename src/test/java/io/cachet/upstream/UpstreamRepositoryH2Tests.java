@@ -1,0 +1,8 @@
+package io.cachet.upstream;
+
+import io.cachet.persistence.OnH2;
+
+@OnH2
+class UpstreamRepositoryH2Tests extends UpstreamRepositoryContractTests {
+
+}

@@ -1,0 +1,8 @@
+package io.cachet.upstream;
+
+import io.cachet.persistence.OnPostgres;
+
+@OnPostgres
+class UpstreamRepositoryPostgresTests extends UpstreamRepositoryContractTests {
+
+}
