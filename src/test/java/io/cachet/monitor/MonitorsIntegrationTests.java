@@ -1,5 +1,6 @@
 package io.cachet.monitor;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -8,16 +9,25 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
@@ -42,8 +52,8 @@ import static org.awaitility.Awaitility.await;
  * Monitors against real local servers: an HTTP server that can be told to fail, slow down
  * or answer the wrong body, a TCP listener, and a heartbeat.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=monitors", "cachet.monitors.minimum-interval=1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=monitors",
+		"cachet.monitors.minimum-interval=1", "cachet.monitors.trust-all-certificates=true" })
 class MonitorsIntegrationTests {
 
 	@LocalServerPort
@@ -191,6 +201,79 @@ class MonitorsIntegrationTests {
 		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
 		api("GET", push.group(1), null);
 		awaitStatus(component, ComponentStatus.OPERATIONAL);
+	}
+
+	@Test
+	void aTlsMonitorFailsWhenTheCertificateExpiresTooSoon(@TempDir Path dir) throws Exception {
+		Path keystore = dir.resolve("server.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "5", "-dname",
+				"CN=localhost", "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", "changeit",
+				"-keypass", "changeit")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(keytool.waitFor()).isZero();
+		KeyStore store = KeyStore.getInstance("PKCS12");
+		try (var in = Files.newInputStream(keystore)) {
+			store.load(in, "changeit".toCharArray());
+		}
+		KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+		keys.init(store, "changeit".toCharArray());
+		SSLContext context = SSLContext.getInstance("TLS");
+		context.init(keys.getKeyManagers(), null, null);
+		try (SSLServerSocket server = (SSLServerSocket) context.getServerSocketFactory()
+			.createServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+			Thread acceptor = new Thread(() -> {
+				while (!server.isClosed()) {
+					try (SSLSocket socket = (SSLSocket) server.accept()) {
+						socket.startHandshake();
+					}
+					catch (Exception ex) {
+						// the next one
+					}
+				}
+			});
+			acceptor.setDaemon(true);
+			acceptor.start();
+			long component = component("Certificate");
+			Reply created = api("POST", "/api/v1/monitors",
+					"{\"component_id\":" + component + ",\"type\":\"tls\",\"target\":\"127.0.0.1:"
+							+ server.getLocalPort() + "\",\"interval\":1,\"failure_threshold\":1}");
+			assertThat(created.body()).contains("\"tls_days\":14");
+			awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+			assertThat(api("GET", "/api/v1/monitors/" + id(created.body()) + "/results", null).body())
+				.contains("The certificate expires in 4 days");
+			api("PUT", "/api/v1/monitors/" + id(created.body()), "{\"tls_days\":2}");
+			awaitStatus(component, ComponentStatus.OPERATIONAL);
+		}
+	}
+
+	@Test
+	void dnsAndRedirectChecksLookAtWhatTheyAreTold() {
+		this.target.createContext("/moved", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "/health");
+			exchange.sendResponseHeaders(302, -1);
+			exchange.close();
+		});
+		long dns = component("Resolver");
+		long dnsId = id(api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + dns
+						+ ",\"type\":\"dns\",\"target\":\"localhost\",\"interval\":1,\"failure_threshold\":1,"
+						+ "\"expected_address\":\"127.0.0.1\"}")
+			.body());
+		awaitStatus(dns, ComponentStatus.OPERATIONAL);
+		api("PUT", "/api/v1/monitors/" + dnsId, "{\"expected_address\":\"10.9.9.9\"}");
+		awaitStatus(dns, ComponentStatus.MAJOR_OUTAGE);
+
+		long redirect = component("Redirect");
+		long redirectId = id(api("POST", "/api/v1/monitors",
+				"{\"component_id\":" + redirect + ",\"type\":\"http\",\"target\":\"" + url("/moved")
+						+ "\",\"interval\":1,\"timeout\":1,"
+						+ "\"failure_threshold\":1,\"follow_redirects\":false,\"expected_status\":[302]}")
+			.body());
+		awaitStatus(redirect, ComponentStatus.OPERATIONAL);
+		api("PUT", "/api/v1/monitors/" + redirectId, "{\"follow_redirects\":true}");
+		awaitStatus(redirect, ComponentStatus.MAJOR_OUTAGE);
 	}
 
 	@Test
