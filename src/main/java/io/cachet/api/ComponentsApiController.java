@@ -1,5 +1,6 @@
 package io.cachet.api;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +17,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
+import io.cachet.component.ComponentUptimeService;
 import io.cachet.component.CreateComponent;
 import io.cachet.component.UpdateComponent;
+import io.cachet.settings.SettingsService;
+import io.cachet.shared.InvalidInputException;
 
 /**
- * {@code /api/v1/components}: Cachet 2.4 routes 4 to 8.
+ * {@code /api/v1/components}: Cachet 2.4 routes 4 to 8, and our uptime extension.
  */
 @RestController
 @RequestMapping("/api/v1/components")
@@ -37,12 +42,21 @@ class ComponentsApiController {
 
 	static final Set<String> SORTABLE = SEARCHABLE.keySet();
 
+	static final int DEFAULT_UPTIME_DAYS = 90;
+
 	private final ComponentService components;
+
+	private final ComponentUptimeService uptime;
+
+	private final SettingsService settings;
 
 	private final ApiTimes times;
 
-	ComponentsApiController(ComponentService components, ApiTimes times) {
+	ComponentsApiController(ComponentService components, ComponentUptimeService uptime, SettingsService settings,
+			ApiTimes times) {
 		this.components = components;
+		this.uptime = uptime;
+		this.settings = settings;
 		this.times = times;
 	}
 
@@ -59,6 +73,16 @@ class ComponentsApiController {
 	@GetMapping("/{id:\\d+}")
 	ApiItem<ComponentResponse> get(@PathVariable long id) {
 		return item(this.components.getComponent(id));
+	}
+
+	/**
+	 * Our extension: the component's daily uptime, in the page's time zone.
+	 */
+	@GetMapping("/{id:\\d+}/uptime")
+	ApiItem<ComponentUptimeResponse> uptime(@PathVariable long id,
+			@RequestParam(name = "days", required = false) @Nullable String days) {
+		ZoneId zone = this.settings.timezone();
+		return new ApiItem<>(ComponentUptimeResponse.of(this.uptime.componentUptime(id, days(days), zone), zone));
 	}
 
 	@PostMapping
@@ -94,6 +118,20 @@ class ComponentsApiController {
 
 	private ApiItem<ComponentResponse> item(io.cachet.component.ComponentView component) {
 		return new ApiItem<>(ComponentResponse.of(component, this.times));
+	}
+
+	private static int days(@Nullable String days) {
+		if (days == null || days.isBlank()) {
+			return DEFAULT_UPTIME_DAYS;
+		}
+		if (!days.strip().matches("-?\\d{1,9}")) {
+			throw new InvalidInputException("The days must be an integer.");
+		}
+		int value = Integer.parseInt(days.strip());
+		if (value < 1 || value > ComponentUptimeService.MAX_DAYS) {
+			throw new InvalidInputException("The days must be between 1 and " + ComponentUptimeService.MAX_DAYS + ".");
+		}
+		return value;
 	}
 
 	private static int orZero(@Nullable Integer value) {

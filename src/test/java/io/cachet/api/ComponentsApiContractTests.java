@@ -1,5 +1,9 @@
 package io.cachet.api;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +18,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.cachet.TestUsers;
+import io.cachet.component.ComponentStatus;
+import io.cachet.component.ComponentUptimeService;
+import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code /api/v1/components} and {@code /api/v1/components/groups} over real HTTP, run on
@@ -32,6 +40,12 @@ abstract class ComponentsApiContractTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ComponentUptimeService uptime;
+
+	@Autowired
+	SettingsService settings;
 
 	ApiTestClient api;
 
@@ -302,6 +316,69 @@ abstract class ComponentsApiContractTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(details(response)).containsExactly("The name field is required.",
 				"The collapsed must be between 0 and 4.", "The visible must be between 0 and 1.");
+	}
+
+	@Test
+	void reportsDailyUptimeOfAComponentOldestFirst() {
+		long id = createComponent("Uptime", 1);
+		ZoneId zone = this.settings.timezone();
+		LocalDate today = LocalDate.now(zone);
+		Instant yesterday = today.minusDays(1).atStartOfDay(zone).toInstant();
+		this.uptime.recordHistoricalStatus(id, ComponentStatus.OPERATIONAL, yesterday.minus(Duration.ofDays(2)));
+		this.uptime.recordHistoricalStatus(id, ComponentStatus.MAJOR_OUTAGE, yesterday.plus(Duration.ofHours(3)));
+		this.uptime.recordHistoricalStatus(id, ComponentStatus.PARTIAL_OUTAGE, yesterday.plus(Duration.ofHours(9)));
+		this.uptime.recordHistoricalStatus(id, ComponentStatus.OPERATIONAL, yesterday.plus(Duration.ofHours(13)));
+
+		ApiTestClient.Response response = this.api.get("/api/v1/components/" + id + "/uptime");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode data = response.json().path("data");
+		assertThat(fieldNames(data)).containsExactly("component_id", "days", "uptime", "timezone", "history");
+		assertThat(data.path("component_id").asLong()).isEqualTo(id);
+		assertThat(data.path("days").asInt()).isEqualTo(90);
+		assertThat(data.path("timezone").asString()).isNotEmpty();
+		JsonNode history = data.path("history");
+		assertThat(history.size()).isEqualTo(90);
+		assertThat(history.get(0).path("date").asString()).isEqualTo(today.minusDays(89).toString());
+		assertThat(history.get(0).path("uptime").isNull()).isTrue();
+		assertThat(history.get(0).path("worst_status").asInt()).isZero();
+		JsonNode day = history.get(88);
+		assertThat(fieldNames(day)).containsExactly("date", "uptime", "worst_status", "worst_status_name",
+				"major_outage_seconds", "partial_outage_seconds", "degraded_seconds");
+		assertThat(day.path("date").asString()).isEqualTo(today.minusDays(1).toString());
+		long length = Duration.between(yesterday, today.atStartOfDay(zone).toInstant()).toSeconds();
+		double expected = 100 * (1 - (6 * 3600 + 0.3 * 4 * 3600) / length);
+		assertThat(day.path("uptime").asDouble()).isCloseTo(expected, within(0.0005));
+		assertThat(day.path("worst_status").asInt()).isEqualTo(4);
+		assertThat(day.path("worst_status_name").asString()).isEqualTo("Major Outage");
+		assertThat(day.path("major_outage_seconds").asLong()).isEqualTo(6 * 3600);
+		assertThat(day.path("partial_outage_seconds").asLong()).isEqualTo(4 * 3600);
+		assertThat(history.get(87).path("uptime").asDouble()).isEqualTo(100.0);
+		assertThat(history.get(89).path("date").asString()).isEqualTo(today.toString());
+		assertThat(data.path("uptime").asDouble()).isLessThan(100.0).isGreaterThan(expected);
+
+		JsonNode week = this.api.get("/api/v1/components/" + id + "/uptime?days=7").json().path("data");
+		assertThat(week.path("days").asInt()).isEqualTo(7);
+		assertThat(week.path("history").size()).isEqualTo(7);
+		assertThat(week.path("history").get(5).path("uptime").asDouble()).isEqualTo(day.path("uptime").asDouble());
+	}
+
+	@Test
+	void refusesUptimeForOutOfRangeDaysAndUnknownComponents() {
+		long id = createComponent("Uptime range", 1);
+
+		for (String days : List.of("0", "366", "-3")) {
+			ApiTestClient.Response response = this.api.get("/api/v1/components/" + id + "/uptime?days=" + days);
+			assertThat(response.status()).isEqualTo(400);
+			assertThat(details(response)).containsExactly("The days must be between 1 and 365.");
+		}
+		ApiTestClient.Response text = this.api.get("/api/v1/components/" + id + "/uptime?days=many");
+		assertThat(text.status()).isEqualTo(400);
+		assertThat(details(text)).containsExactly("The days must be an integer.");
+		assertThat(this.api.get("/api/v1/components/" + id + "/uptime?days=365").status()).isEqualTo(200);
+		ApiTestClient.Response unknown = this.api.get("/api/v1/components/987654321/uptime");
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.json().path("errors").get(0).path("status").asString()).isEqualTo("404");
 	}
 
 	private long createComponent(String name, int status) {

@@ -40,8 +40,8 @@ final class StatusPageFixtures {
 
 	static void clear(JdbcClient jdbc) {
 		for (String table : List.of("incident_updates", "incident_components", "incidents", "schedule_components",
-				"schedules", "metric_points", "metrics", "component_status_history", "components",
-				"component_groups")) {
+				"schedules", "metric_points", "metrics", "component_daily_uptime", "component_status_history",
+				"components", "component_groups")) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 	}

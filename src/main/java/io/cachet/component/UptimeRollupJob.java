@@ -1,0 +1,102 @@
+package io.cachet.component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.cachet.settings.SettingsService;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rolls up the days of the uptime bars in the page's time zone: the missing ones shortly
+ * after start-up, then each finished day a few minutes after midnight. Reads roll up what
+ * they find missing themselves; this keeps the first page view after midnight from paying
+ * for it.
+ */
+@Component
+class UptimeRollupJob implements SmartLifecycle {
+
+	static final int DAYS = 90;
+
+	private static final Duration AFTER_MIDNIGHT = UptimeRollup.SETTLED.plusMinutes(1);
+
+	private static final Logger logger = LoggerFactory.getLogger(UptimeRollupJob.class);
+
+	private final ComponentUptimeService uptime;
+
+	private final SettingsService settings;
+
+	private final Clock clock;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	UptimeRollupJob(ComponentUptimeService uptime, SettingsService settings, Clock clock) {
+		this.uptime = uptime;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public void start() {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "cachet-uptime-rollup");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor = scheduler;
+		scheduler.schedule(this::runAndReschedule, 2, TimeUnit.SECONDS);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+		}
+		this.executor = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.executor != null;
+	}
+
+	void runAndReschedule() {
+		ZoneId zone = java.time.ZoneOffset.UTC;
+		try {
+			zone = this.settings.timezone();
+			int days = this.uptime.rollUpMissingDays(DAYS, zone);
+			if (days > 0) {
+				logger.info("Rolled up {} day(s) of component uptime in {}", days, zone);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Rolling up component uptime failed; the page counts missing days itself: {}", ex.getMessage());
+		}
+		ScheduledExecutorService scheduler = this.executor;
+		if (scheduler != null && !scheduler.isShutdown()) {
+			scheduler.schedule(this::runAndReschedule, untilNextRun(this.clock.instant(), zone).toMillis(),
+					TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/**
+	 * @return the time until a few minutes after the next midnight in {@code zone}
+	 */
+	static Duration untilNextRun(Instant now, ZoneId zone) {
+		Instant next = LocalDate.ofInstant(now, zone).plusDays(1).atStartOfDay(zone).toInstant().plus(AFTER_MIDNIGHT);
+		return Duration.between(now, next);
+	}
+
+}
