@@ -1,5 +1,6 @@
 package io.cachet.monitor;
 
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -36,6 +37,8 @@ import io.cachet.component.CreateComponent;
 import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
+import io.cachet.metric.MetricService;
+import io.cachet.metric.SaveMetric;
 import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
@@ -67,6 +70,9 @@ class MonitorsIntegrationTests {
 
 	@Autowired
 	IncidentService incidents;
+
+	@Autowired
+	MetricService metrics;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -118,15 +124,17 @@ class MonitorsIntegrationTests {
 	@Test
 	void anHttpMonitorFollowsItsTargetOpensAndResolvesAnIncidentAndFeedsAMetric() {
 		long component = component("Checkout");
-		long metric = this.jdbc.sql("SELECT COUNT(*) FROM metrics").query(Long.class).single();
-		Reply created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+		long metric = this.metrics
+			.createMetric(
+					new SaveMetric("Checkout response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
+			.id();
+		Reply created = api("POST", "/api/v1/monitors", "{\"metric_id\":" + metric + ",\"component_id\":" + component
 				+ ",\"type\":\"http\",\"target\":\"" + url("/health") + "\",\"interval\":1,\"timeout\":1,"
 				+ "\"expected_status\":[200],\"keyword\":\"OK\",\"latency_threshold\":300,\"failure_threshold\":2,"
 				+ "\"auto_incident\":true}");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		assertThat(created.body()).contains("\"type\":\"http\"", "\"expected_status\":[200]", "\"state\":\"unknown\"");
 		long monitor = id(created.body());
-		assertThat(metric).isNotNegative();
 
 		awaitStatus(component, ComponentStatus.OPERATIONAL);
 
@@ -154,6 +162,7 @@ class MonitorsIntegrationTests {
 				"\"message\":\"Unexpected status 500\"", "\"outcome\":\"degraded\"", "\"outcome\":\"up\"");
 		assertThat(results.body().indexOf("\"outcome\":\"down\""))
 			.isLessThan(results.body().indexOf("\"outcome\":\"up\""));
+		assertThat(this.metrics.findPoints(metric, ListQuery.all()).total()).isPositive();
 		assertThat(this.jdbc
 			.sql("SELECT COUNT(*) FROM component_status_history WHERE component_id = ? AND source = 'monitor'")
 			.param(component)

@@ -1,0 +1,8 @@
+package io.cachet.monitor;
+
+import io.cachet.persistence.OnMariaDb;
+
+@OnMariaDb
+class MonitorStoreMariaDbTests extends MonitorStoreContractTests {
+
+}
