@@ -26,6 +26,7 @@ public enum SettingsSection {
 			SettingField.bool("enable_subscribers", "Let people subscribe", false),
 			SettingField.bool("skip_subscriber_verification", "Skip e-mail verification of subscribers", false),
 			SettingField.bool("suppress_notifications_in_maintenance", "No notifications during maintenance", false),
+			SettingField.number("monitor_result_retention_days", "Keep monitor check results for (days)", 7, 1, 365),
 			SettingField.bool("enable_external_dependencies", "Allow external dependencies (fonts, scripts)", true))),
 	LOCALIZATION("localization", "Localization",
 			List.of(SettingField.select("app_timezone", "Time zone", "UTC",
