@@ -50,9 +50,9 @@ class SettingsPagesIntegrationTests {
 		}
 
 		admin.get("/dashboard/settings/setup");
-		Map<String, String> form = new HashMap<>(
-				Map.of("app_name", "Renamed Status", "app_domain", "https://status.example.com", "app_incident_days",
-						"500", "app_refresh_rate", "0", "major_outage_rate", "50", "display_graphs", "1"));
+		Map<String, String> form = new HashMap<>(Map.of("app_name", "Renamed Status", "app_domain",
+				"https://status.example.com", "app_incident_days", "500", "app_refresh_rate", "0", "major_outage_rate",
+				"50", "display_graphs", "1", "monitor_result_retention_days", "7"));
 		var invalid = admin.post("/dashboard/settings/setup", form);
 		assertThat(invalid.statusCode()).isEqualTo(200);
 		assertThat(invalid.body()).contains("must be between 1 and 90").contains("value=\"Renamed Status\"");
