@@ -39,12 +39,7 @@ class MonitorChecks {
 	/** Bodies are read up to this size when a keyword is to be looked for. */
 	private static final int MAX_BODY = 1024 * 1024;
 
-	private final HttpClient following = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NORMAL)
-		.connectTimeout(Duration.ofSeconds(30))
-		.build();
-
-	private final HttpClient notFollowing = HttpClient.newBuilder()
+	private final HttpClient client = HttpClient.newBuilder()
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(30))
 		.build();
@@ -106,30 +101,49 @@ class MonitorChecks {
 	}
 
 	private CheckResult http(MonitorView monitor) throws IOException, InterruptedException {
-		Duration timeout = Duration.ofSeconds(monitor.timeoutSeconds());
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(monitor.target().strip()))
-			.timeout(timeout)
-			.header("User-Agent", "Cachet-JVM-Monitor")
-			.GET();
-		monitor.headers().forEach(request::header);
-		HttpClient client = monitor.followRedirects() ? this.following : this.notFollowing;
 		long started = System.nanoTime();
-		// The whole exchange, body included, must fit in the timeout; the body is only
-		// kept
-		// when a keyword is to be looked for.
-		CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(),
-				(monitor.keyword() != null) ? HttpResponse.BodyHandlers.ofByteArray()
-						: (info) -> HttpResponse.BodySubscribers.replacing(new byte[0]));
+		long deadline = started + TimeUnit.SECONDS.toNanos(monitor.timeoutSeconds());
+		URI target = URI.create(monitor.target().strip());
 		HttpResponse<byte[]> response;
-		try {
-			response = pending.get(monitor.timeoutSeconds(), TimeUnit.SECONDS);
-		}
-		catch (TimeoutException ex) {
-			pending.cancel(true);
-			return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
-		}
-		catch (ExecutionException ex) {
-			return CheckResult.down(elapsed(started), null, describe(ex.getCause()));
+		int redirects = 0;
+		while (true) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(target)
+				.timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+				.header("User-Agent", "Cachet-JVM-Monitor")
+				.GET();
+			monitor.headers().forEach(request::header);
+			// The whole exchange, body included, must fit in the timeout; the body is
+			// only
+			// kept when a keyword is to be looked for.
+			CompletableFuture<HttpResponse<byte[]>> pending = this.client.sendAsync(request.build(),
+					(monitor.keyword() != null) ? HttpResponse.BodyHandlers.ofByteArray()
+							: (info) -> HttpResponse.BodySubscribers.replacing(new byte[0]));
+			try {
+				response = pending.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (TimeoutException ex) {
+				pending.cancel(true);
+				return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
+			}
+			catch (ExecutionException ex) {
+				return CheckResult.down(elapsed(started), null, describe(ex.getCause()));
+			}
+			String location = response.headers().firstValue("Location").orElse(null);
+			if (!monitor.followRedirects() || location == null || response.statusCode() < 300
+					|| response.statusCode() > 399) {
+				break;
+			}
+			// Redirects are followed on the configured host only: nothing else is
+			// contacted.
+			URI next = target.resolve(location);
+			if (next.getHost() == null || !next.getHost().equalsIgnoreCase(target.getHost())) {
+				return CheckResult.down(elapsed(started), response.statusCode(),
+						"Redirected to another host (" + next.getHost() + "); only the configured host is contacted");
+			}
+			if (++redirects > 5) {
+				return CheckResult.down(elapsed(started), response.statusCode(), "More than 5 redirects");
+			}
+			target = next;
 		}
 		int code = response.statusCode();
 		byte[] bytes = response.body();

@@ -283,6 +283,18 @@ class MonitorsIntegrationTests {
 		awaitStatus(redirect, ComponentStatus.OPERATIONAL);
 		api("PUT", "/api/v1/monitors/" + redirectId, "{\"follow_redirects\":true}");
 		awaitStatus(redirect, ComponentStatus.MAJOR_OUTAGE);
+		api("PUT", "/api/v1/monitors/" + redirectId, "{\"expected_status\":[200]}");
+		awaitStatus(redirect, ComponentStatus.OPERATIONAL);
+
+		this.target.createContext("/away", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "http://example.invalid/elsewhere");
+			exchange.sendResponseHeaders(301, -1);
+			exchange.close();
+		});
+		api("PUT", "/api/v1/monitors/" + redirectId, "{\"target\":\"" + url("/away") + "\"}");
+		awaitStatus(redirect, ComponentStatus.MAJOR_OUTAGE);
+		assertThat(api("GET", "/api/v1/monitors/" + redirectId + "/results", null).body())
+			.contains("Redirected to another host (example.invalid)");
 	}
 
 	@Test
