@@ -1,5 +1,7 @@
 package io.cachet.component;
 
+import io.cachet.cluster.ClusterLocks;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,10 @@ class UptimeRollupJob implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService executor;
 
-	UptimeRollupJob(ComponentUptimeService uptime, SettingsService settings, Clock clock) {
+	private final ClusterLocks locks;
+
+	UptimeRollupJob(ComponentUptimeService uptime, SettingsService settings, Clock clock, ClusterLocks locks) {
+		this.locks = locks;
 		this.uptime = uptime;
 		this.settings = settings;
 		this.clock = clock;
@@ -76,10 +81,16 @@ class UptimeRollupJob implements SmartLifecycle {
 		ZoneId zone = java.time.ZoneOffset.UTC;
 		try {
 			zone = this.settings.timezone();
-			int days = this.uptime.rollUpMissingDays(DAYS, zone);
-			if (days > 0) {
-				logger.info("Rolled up {} day(s) of component uptime in {}", days, zone);
-			}
+			ZoneId days = zone;
+			// once per cluster (the roll-up is idempotent; the lock saves the others the
+			// work)
+			this.locks.runExclusively("uptime-rollup", java.time.Duration.ofMinutes(10), java.time.Duration.ZERO,
+					() -> {
+						int rolled = this.uptime.rollUpMissingDays(DAYS, days);
+						if (rolled > 0) {
+							logger.info("Rolled up {} day(s) of component uptime in {}", rolled, days);
+						}
+					});
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Rolling up component uptime failed; the page counts missing days itself: {}", ex.getMessage());

@@ -22,6 +22,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.cluster.ClusterLocks;
+import io.cachet.cluster.ClusterSignals;
 import io.cachet.settings.SettingsService;
 
 /**
@@ -48,6 +50,13 @@ class MonitorScheduler implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final ClusterLocks locks;
+
+	private final ClusterSignals signals;
+
+	/** The cluster signal that monitors were added, changed or removed. */
+	static final String MONITORS_TOPIC = "monitors";
+
 	private final int concurrency;
 
 	private final boolean enabled;
@@ -68,9 +77,11 @@ class MonitorScheduler implements SmartLifecycle {
 	private @Nullable ExecutorService pool;
 
 	MonitorScheduler(MonitorService monitors, MonitorChecks checks, MonitorResults results, SettingsService settings,
-			io.cachet.monitor.internal.MonitorRepository repository, Clock clock,
-			@Value("${cachet.monitors.concurrency:32}") int concurrency,
+			io.cachet.monitor.internal.MonitorRepository repository, ClusterLocks locks, ClusterSignals signals,
+			Clock clock, @Value("${cachet.monitors.concurrency:32}") int concurrency,
 			@Value("${cachet.monitors.enabled:true}") boolean enabled) {
+		this.locks = locks;
+		this.signals = signals;
 		this.monitors = monitors;
 		this.checks = checks;
 		this.results = results;
@@ -85,6 +96,18 @@ class MonitorScheduler implements SmartLifecycle {
 	void on(MonitorChanged event) {
 		this.due.remove(event.monitorId());
 		this.reload = true;
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCommit() {
+						MonitorScheduler.this.signals.changed(MONITORS_TOPIC);
+					}
+				});
+		}
+		else {
+			this.signals.changed(MONITORS_TOPIC);
+		}
 	}
 
 	@Override
@@ -92,6 +115,7 @@ class MonitorScheduler implements SmartLifecycle {
 		if (!this.enabled) {
 			return;
 		}
+		this.signals.listen(MONITORS_TOPIC, () -> this.reload = true);
 		AtomicInteger number = new AtomicInteger();
 		this.pool = Executors.newFixedThreadPool(Math.max(1, this.concurrency), (runnable) -> {
 			Thread thread = new Thread(runnable, "cachet-monitor-" + number.incrementAndGet());
@@ -154,7 +178,15 @@ class MonitorScheduler implements SmartLifecycle {
 			// read again: a push monitor's heartbeat or a change may have come since
 			MonitorView monitor = this.monitors.getMonitor(monitorId);
 			if (monitor.enabled()) {
-				this.results.record(monitorId, this.checks.check(monitor));
+				// In a cluster every node ticks; the lock lets one of them check per
+				// interval.
+				// A node that dies holding it delays the next check by at most the
+				// interval.
+				Duration interval = Duration.ofSeconds(monitor.intervalSeconds());
+				Duration atMost = Duration.ofSeconds(Math.max(monitor.intervalSeconds(), monitor.timeoutSeconds() + 5));
+				Duration atLeast = interval.minusMillis(Math.min(1000, interval.toMillis() / 2));
+				this.locks.runExclusively("monitor-" + monitorId, atMost, atLeast,
+						() -> this.results.record(monitorId, this.checks.check(monitor)));
 			}
 		}
 		catch (MonitorNotFoundException ex) {

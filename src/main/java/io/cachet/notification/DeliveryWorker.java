@@ -69,7 +69,17 @@ class DeliveryWorker implements SmartLifecycle {
 	private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(
 			System.nanoTime() - Duration.ofHours(1).toNanos());
 
+	/**
+	 * How long a node may take to send what it claimed before another node sends it: far
+	 * longer than a batch takes (the SMTP and webhook timeouts are seconds).
+	 */
+	static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
 	private long lastPrune = System.nanoTime() - Duration.ofHours(2).toNanos();
+
+	private long lastRequeue = System.nanoTime();
+
+	private final boolean clustered;
 
 	private volatile boolean running;
 
@@ -78,7 +88,9 @@ class DeliveryWorker implements SmartLifecycle {
 	private @Nullable ExecutorService senders;
 
 	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
-			WebhookService webhookService, NotificationProperties properties, Clock clock) {
+			WebhookService webhookService, NotificationProperties properties, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${cachet.cluster.enabled:false}") boolean clustered) {
+		this.clustered = clustered;
 		this.outbox = outbox;
 		this.fanOut = fanOut;
 		this.email = email;
@@ -104,7 +116,9 @@ class DeliveryWorker implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		int requeued = this.outbox.requeueInFlight();
+		// Alone, whatever is marked as being sent was left by this node's last run; in a
+		// cluster only claims older than the lease are given back (see requeueStale).
+		int requeued = this.outbox.requeueInFlight(this.clustered ? now().minus(CLAIM_LEASE) : now().plusSeconds(1));
 		if (requeued > 0) {
 			logger.warn("Queued {} deliveries again that were being sent when the application last stopped", requeued);
 		}
@@ -164,6 +178,7 @@ class DeliveryWorker implements SmartLifecycle {
 			boolean busy = false;
 			try {
 				pruneHourly();
+				requeueStale();
 				busy = fanOutPending() | sendDue();
 			}
 			catch (RuntimeException ex) {
@@ -179,6 +194,21 @@ class DeliveryWorker implements SmartLifecycle {
 	 * Once an hour, forgets notifications older than the retention that have nothing left
 	 * to send, so the log does not grow without limit.
 	 */
+	/**
+	 * In a cluster, once a minute, gives back to the queue the deliveries a node took and
+	 * never finished within the lease: that node died while sending.
+	 */
+	private void requeueStale() {
+		long now = System.nanoTime();
+		if (this.clustered && now - this.lastRequeue >= Duration.ofMinutes(1).toNanos()) {
+			this.lastRequeue = now;
+			int requeued = this.outbox.requeueInFlight(now().minus(CLAIM_LEASE));
+			if (requeued > 0) {
+				logger.warn("Queued {} deliveries again that another node took and did not finish", requeued);
+			}
+		}
+	}
+
 	private void pruneHourly() {
 		long now = System.nanoTime();
 		if (now - this.lastPrune >= Duration.ofHours(1).toNanos()) {
@@ -212,7 +242,7 @@ class DeliveryWorker implements SmartLifecycle {
 		if (room < batch) {
 			return false;
 		}
-		List<Long> claimed = this.outbox.claimDue(now(), room);
+		List<Long> claimed = this.outbox.claimDue(now(), room, java.util.UUID.randomUUID().toString());
 		if (claimed.isEmpty()) {
 			return false;
 		}

@@ -83,6 +83,9 @@ class FanOut {
 	 */
 	@Transactional
 	public int fanOut(PendingNotification notification) {
+		if (!this.outbox.claimPending(notification.id())) {
+			return 0;
+		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		NotificationKind kind = NotificationKind.fromEventName(notification.kind()).orElse(null);
 		Map<String, Object> payload = Outbox.read(notification.payload());

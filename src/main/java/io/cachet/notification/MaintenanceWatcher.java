@@ -1,5 +1,7 @@
 package io.cachet.notification;
 
+import io.cachet.cluster.ClusterLocks;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,8 +47,11 @@ class MaintenanceWatcher implements SmartLifecycle {
 
 	private @Nullable ScheduledExecutorService executor;
 
+	private final ClusterLocks locks;
+
 	MaintenanceWatcher(ScheduleService schedules, NotificationTriggers triggers, TransactionTemplate transaction,
-			NotificationProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock, ClusterLocks locks) {
+		this.locks = locks;
 		this.schedules = schedules;
 		this.triggers = triggers;
 		this.transaction = transaction;
@@ -88,20 +93,27 @@ class MaintenanceWatcher implements SmartLifecycle {
 		try {
 			Instant now = this.clock.instant();
 			Instant from = this.checkedUntil;
-			this.transaction.executeWithoutResult((status) -> {
-				for (ScheduleView schedule : this.schedules.findStartingOrEndingBetween(from, now)) {
-					Instant end = schedule.completedAt();
-					boolean started = schedule.scheduledAt().isAfter(from) && !schedule.scheduledAt().isAfter(now);
-					boolean ended = end != null && end.isAfter(from) && !end.isAfter(now);
-					if (started && !ended && schedule.status() != ScheduleStatus.COMPLETE) {
-						this.triggers.maintenanceStarted(schedule.id());
-					}
-					if (ended) {
-						this.triggers.maintenanceCompleted(schedule.id());
-					}
-				}
-			});
-			this.checkedUntil = now;
+			// one node of a cluster looks; the outbox keys would keep a second look
+			// harmless
+			boolean ran = this.locks.runExclusively("maintenance-watch", Duration.ofMinutes(1),
+					this.properties.maintenanceCheck().dividedBy(2),
+					() -> this.transaction.executeWithoutResult((status) -> {
+						for (ScheduleView schedule : this.schedules.findStartingOrEndingBetween(from, now)) {
+							Instant end = schedule.completedAt();
+							boolean started = schedule.scheduledAt().isAfter(from)
+									&& !schedule.scheduledAt().isAfter(now);
+							boolean ended = end != null && end.isAfter(from) && !end.isAfter(now);
+							if (started && !ended && schedule.status() != ScheduleStatus.COMPLETE) {
+								this.triggers.maintenanceStarted(schedule.id());
+							}
+							if (ended) {
+								this.triggers.maintenanceCompleted(schedule.id());
+							}
+						}
+					}));
+			if (ran) {
+				this.checkedUntil = now;
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Checking maintenance windows failed; trying again shortly: {}", ex.getMessage());

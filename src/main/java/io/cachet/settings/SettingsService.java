@@ -121,6 +121,13 @@ public class SettingsService {
 		this.events.publishEvent(new SettingsChanged(name));
 	}
 
+	/**
+	 * Forgets the cached values, for when another node of the cluster changed them.
+	 */
+	public void forgetCached() {
+		invalidate();
+	}
+
 	private void invalidate() {
 		this.generation.incrementAndGet();
 		this.cache = null;

@@ -16,7 +16,9 @@ import io.cachet.component.ComponentStatusChanged;
 import io.cachet.incident.IncidentChanged;
 import io.cachet.metric.MetricChanged;
 import io.cachet.schedule.ScheduleChanged;
+import io.cachet.cluster.ClusterSignals;
 import io.cachet.settings.SettingsChanged;
+import io.cachet.settings.SettingsService;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +40,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 public class StatusPageRefresher implements DisposableBean {
+
+	/** The cluster signal that the public page's data changed. */
+	static final String PAGE_TOPIC = "page";
 
 	static final long DEBOUNCE_MILLIS = 100;
 
@@ -67,8 +72,14 @@ public class StatusPageRefresher implements DisposableBean {
 
 	private volatile Instant lastBuilt = Instant.EPOCH;
 
+	private final ClusterSignals signals;
+
+	private final SettingsService settings;
+
 	StatusPageRefresher(StatusPageReader reader, StatusPageCache cache, ObjectProvider<PublicResources> resources,
-			JdbcClient jdbc, Clock clock) {
+			JdbcClient jdbc, Clock clock, ClusterSignals signals, SettingsService settings) {
+		this.signals = signals;
+		this.settings = settings;
 		this.reader = reader;
 		this.cache = cache;
 		this.resources = resources;
@@ -78,6 +89,11 @@ public class StatusPageRefresher implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
+		// another node changed something: its settings and data are read again
+		this.signals.listen(PAGE_TOPIC, () -> {
+			this.settings.forgetCached();
+			requestRebuild();
+		});
 		this.executor.execute(this::rebuildLogged);
 		this.executor.scheduleWithFixedDelay(this::check, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
 	}
@@ -90,12 +106,18 @@ public class StatusPageRefresher implements DisposableBean {
 				@Override
 				public void afterCommit() {
 					requestRebuild();
+					tellOtherNodes();
 				}
 			});
 		}
 		else {
 			requestRebuild();
+			tellOtherNodes();
 		}
+	}
+
+	private void tellOtherNodes() {
+		this.executor.execute(() -> this.signals.changed(PAGE_TOPIC));
 	}
 
 	/**

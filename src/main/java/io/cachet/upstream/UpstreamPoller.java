@@ -1,7 +1,10 @@
 package io.cachet.upstream;
 
+import io.cachet.cluster.ClusterLocks;
+
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,8 +51,11 @@ class UpstreamPoller implements SmartLifecycle {
 
 	private @Nullable ExecutorService workers;
 
+	private final ClusterLocks locks;
+
 	UpstreamPoller(UpstreamRepository upstreams, UpstreamFetcher fetcher, UpstreamSync sync,
-			UpstreamProperties properties, Clock clock) {
+			UpstreamProperties properties, Clock clock, ClusterLocks locks) {
+		this.locks = locks;
 		this.upstreams = upstreams;
 		this.fetcher = fetcher;
 		this.sync = sync;
@@ -100,7 +106,15 @@ class UpstreamPoller implements SmartLifecycle {
 			Instant now = this.clock.instant();
 			for (UpstreamView upstream : this.upstreams.findEnabled()) {
 				if (isDue(upstream, now) && this.inFlight.add(upstream.id())) {
-					pool.execute(() -> poll(upstream));
+					// one node of a cluster fetches an upstream per interval
+					Duration interval = Duration.ofSeconds(upstream.intervalSeconds());
+					pool.execute(() -> {
+						boolean ran = this.locks.runExclusively("upstream-" + upstream.id(), interval.plusSeconds(60),
+								interval.minusMillis(Math.min(1000, interval.toMillis() / 2)), () -> poll(upstream));
+						if (!ran) {
+							this.inFlight.remove(upstream.id());
+						}
+					});
 				}
 			}
 		}

@@ -54,7 +54,7 @@ public final class FormClient {
 	/**
 	 * @return the answer to the login form (a redirect)
 	 */
-	HttpResponse<String> logIn(String username, String password) {
+	public HttpResponse<String> logIn(String username, String password) {
 		get("/auth/login");
 		return post("/auth/login", Map.of("username", username, "password", password));
 	}
@@ -85,7 +85,7 @@ public final class FormClient {
 			.build());
 	}
 
-	Optional<HttpCookie> cookie(String name) {
+	public Optional<HttpCookie> cookie(String name) {
 		return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name)).findFirst();
 	}
 

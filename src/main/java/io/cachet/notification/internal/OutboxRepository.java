@@ -107,18 +107,26 @@ public class OutboxRepository {
 	}
 
 	/**
-	 * Puts back what a previous run had taken but not finished (it stopped hard while
-	 * sending).
+	 * Puts back what was taken for sending before {@code claimedBefore} and never
+	 * finished: the node sending it stopped hard (a crash, a kill). With
+	 * {@code claimedBefore} in the future, everything being sent is put back (a single
+	 * node starting up).
 	 */
-	public int requeueInFlight() {
-		return this.jdbc.sql("UPDATE deliveries SET status = 'queued' WHERE status = 'sending'").update();
+	public int requeueInFlight(Instant claimedBefore) {
+		return this.jdbc
+			.sql("UPDATE deliveries SET status = 'queued', claim_token = NULL WHERE status = 'sending' "
+					+ "AND (claimed_at IS NULL OR claimed_at < ?)")
+			.param(Timestamp.from(claimedBefore))
+			.update();
 	}
 
 	/**
 	 * Takes up to {@code limit} deliveries that are due, oldest first, marking them as
-	 * being sent.
+	 * being sent under this claim's token; another node claiming at the same moment gets
+	 * other rows or none.
+	 * @return the ids actually claimed
 	 */
-	public List<Long> claimDue(Instant now, int limit) {
+	public List<Long> claimDue(Instant now, int limit, String token) {
 		List<Long> ids = this.jdbc
 			.sql("SELECT id FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? "
 					+ "ORDER BY next_attempt_at, id")
@@ -126,12 +134,34 @@ public class OutboxRepository {
 			.withMaxRows(limit)
 			.query(Long.class)
 			.list();
-		if (!ids.isEmpty()) {
-			this.jdbc.sql("UPDATE deliveries SET status = 'sending' WHERE id IN (:ids) AND status = 'queued'")
-				.param("ids", ids)
-				.update();
+		if (ids.isEmpty()) {
+			return ids;
 		}
-		return ids;
+		int claimed = this.jdbc
+			.sql("UPDATE deliveries SET status = 'sending', claim_token = :token, claimed_at = :now "
+					+ "WHERE id IN (:ids) AND status = 'queued'")
+			.param("token", token)
+			.param("now", Timestamp.from(now))
+			.param("ids", ids)
+			.update();
+		if (claimed == ids.size()) {
+			return ids;
+		}
+		return this.jdbc.sql("SELECT id FROM deliveries WHERE claim_token = ? AND status = 'sending' ORDER BY id")
+			.param(token)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Takes a pending notification for fanning out, inside the fan-out's transaction; a
+	 * second node trying the same one waits for the first and then finds it taken.
+	 * @return whether this node has it
+	 */
+	public boolean claimPending(long notificationId) {
+		return this.jdbc.sql("UPDATE notifications SET state = 'fanning' WHERE id = ? AND state = 'pending'")
+			.param(notificationId)
+			.update() == 1;
 	}
 
 	public List<DeliveryTask> loadTasks(Collection<Long> ids) {

@@ -1,0 +1,18 @@
+/**
+ * Running as several identical nodes: cluster mode is on when Redis is configured
+ * ({@code SPRING_DATA_REDIS_HOST}); without it everything here does the single-node
+ * thing.
+ * <ul>
+ * <li>{@link ClusterLocks}: scheduled work that must run once per cluster takes a
+ * ShedLock lock in Redis first (single node: always granted).</li>
+ * <li>{@link ClusterSignals}: "something changed" messages over Redis pub/sub, with a
+ * version counter in Redis that nodes also poll, so a missed message is noticed within
+ * seconds.</li>
+ * <li>Sessions are kept in Redis by Spring Session (its auto-configuration is only active
+ * in cluster mode).</li>
+ * </ul>
+ */
+@NullMarked
+package io.cachet.cluster;
+
+import org.jspecify.annotations.NullMarked;
