@@ -49,7 +49,8 @@ class DashboardSecurityConfiguration {
 			.requestMatchers("/actuator/**")
 			.denyAll()
 			.requestMatchers("/dashboard/settings", "/dashboard/settings/**", "/dashboard/team", "/dashboard/team/**",
-					"/dashboard/webhooks", "/dashboard/webhooks/**", "/dashboard/upstreams", "/dashboard/upstreams/**")
+					"/dashboard/webhooks", "/dashboard/webhooks/**", "/dashboard/upstreams", "/dashboard/upstreams/**",
+					"/dashboard/monitors", "/dashboard/monitors/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/dashboard", "/dashboard/**")
 			.authenticated()
