@@ -226,10 +226,21 @@ public class IncidentService {
 	@Transactional
 	public IncidentUpdateView reportUpdate(long incidentId, IncidentStatus status, String message,
 			@Nullable Long userId) {
+		return reportUpdate(incidentId, status, message, userId, now());
+	}
+
+	/**
+	 * Posts an update written at another time (an import of another page's history); the
+	 * incident takes its status.
+	 * @param at when the update was written
+	 * @throws IncidentNotFoundException for an unknown incident
+	 */
+	@Transactional
+	public IncidentUpdateView reportUpdate(long incidentId, IncidentStatus status, String message,
+			@Nullable Long userId, Instant at) {
 		IncidentView incident = getIncident(incidentId, false);
-		Instant now = now();
-		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, now);
-		this.incidents.updateStatus(incidentId, status, now);
+		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, at);
+		this.incidents.updateStatus(incidentId, status, at);
 		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
 				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name(), "created"));
 		this.events.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible()));

@@ -12,12 +12,14 @@ import io.cachet.schedule.MaintenanceScheduled;
 import io.cachet.schedule.MaintenanceStatusChanged;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.subscriber.ManageLinkRequested;
+import io.cachet.shared.SilentWrites;
 import io.cachet.subscriber.SubscriberCreated;
 
 /**
  * Turns the events of other modules into outbox rows, within their transactions. Who
  * hears about what is decided later, at fan-out; here only what can never be sent is left
- * out: invisible incidents and silent status changes.
+ * out: invisible incidents, silent status changes, and anything written in
+ * {@link SilentWrites} (an import).
  */
 @Component
 class NotificationTriggers {
@@ -30,6 +32,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(IncidentReported event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		if (event.visible()) {
 			this.outbox.enqueue(NotificationKind.INCIDENT_CREATED, "incident_created:" + event.incidentId(),
 					Map.of("incident_id", event.incidentId(), "notify", event.notifySubscribers()));
@@ -38,6 +43,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(IncidentUpdateReported event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		if (event.visible()) {
 			this.outbox.enqueue(NotificationKind.INCIDENT_UPDATED, "incident_updated:" + event.updateId(),
 					Map.of("incident_id", event.incidentId(), "update_id", event.updateId()));
@@ -46,6 +54,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(ComponentStatusChanged event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		if (!event.silent()) {
 			long at = event.at().getEpochSecond() * 1_000_000 + event.at().getNano() / 1_000;
 			this.outbox.enqueue(NotificationKind.COMPONENT_STATUS_CHANGED,
@@ -57,12 +68,18 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(MaintenanceScheduled event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		this.outbox.enqueue(NotificationKind.MAINTENANCE_SCHEDULED, "maintenance_scheduled:" + event.scheduleId(),
 				Map.of("schedule_id", event.scheduleId(), "notify", event.notifySubscribers()));
 	}
 
 	@EventListener
 	void on(MaintenanceStatusChanged event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		if (event.to() == ScheduleStatus.IN_PROGRESS) {
 			maintenanceStarted(event.scheduleId());
 		}
@@ -73,6 +90,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(SubscriberCreated event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		if (!event.verified()) {
 			this.outbox.enqueue(NotificationKind.SUBSCRIPTION_VERIFY, "subscription_verify:" + event.subscriberId(),
 					Map.of("subscriber_id", event.subscriberId()));
@@ -81,6 +101,9 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(ManageLinkRequested event) {
+		if (SilentWrites.active()) {
+			return;
+		}
 		this.outbox.enqueue(NotificationKind.SUBSCRIPTION_MANAGE, "subscription_manage:" + event.requestId(),
 				Map.of("subscriber_id", event.subscriberId()));
 	}
