@@ -36,6 +36,11 @@ class ClusterConfiguration {
 		}
 
 		@Bean
+		WindowCounters redisWindowCounters(StringRedisTemplate redis, java.time.Clock clock) {
+			return new RedisWindowCounters(redis, clock);
+		}
+
+		@Bean
 		ClusterSignals redisClusterSignals(StringRedisTemplate redis, RedisMessageListenerContainer container) {
 			return new RedisClusterSignals(redis, container);
 		}
@@ -54,6 +59,11 @@ class ClusterConfiguration {
 			SimpleLock nothingToRelease = () -> {
 			};
 			return (configuration) -> Optional.of(nothingToRelease);
+		}
+
+		@Bean
+		WindowCounters localWindowCounters(java.time.Clock clock) {
+			return new LocalWindowCounters(clock);
 		}
 
 		@Bean

@@ -110,6 +110,17 @@ class ClusterIntegrationTests {
 			assertThat(dashboardOnB.statusCode()).isEqualTo(200);
 			assertThat(dashboardOnB.body()).contains("Cluster API");
 
+			// failed logins are counted across the cluster: 10 on A block the account on
+			// B
+			for (int i = 0; i < 10; i++) {
+				FormClient wrong = new FormClient((i % 2 == 0) ? port(a) : port(b));
+				wrong.logIn("admin", "wrong password " + i);
+			}
+			FormClient onB = new FormClient(port(b));
+			HttpResponse<String> blocked = onB.logIn("admin", "correct horse battery");
+			assertThat(FormClient.location(blocked)).endsWith("/auth/login?throttled");
+			a.getBean(StringRedisTemplate.class).delete(a.getBean(StringRedisTemplate.class).keys("cachet:window:*"));
+
 			// a monitor is checked by one node per interval
 			long monitored = a.getBean(ComponentService.class)
 				.createComponent(
