@@ -192,6 +192,32 @@ class CachetImportIntegrationTests {
 		assertThat(rows(target)).isEqualTo(before);
 	}
 
+	@Test
+	void theDashboardRunsAnImportInTheBackgroundAndShowsHowItEnded() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		int targetPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) target)
+			.getWebServer()
+			.getPort();
+		io.cachet.dashboard.FormClient admin = new io.cachet.dashboard.FormClient(targetPort);
+		admin.logIn("admin", "correct horse battery");
+		assertThat(admin.get("/dashboard/settings/import").body()).contains("Import from Cachet 2.4");
+		var refused = admin.post("/dashboard/settings/import", java.util.Map.of("url", "ftp://x", "token", "t"));
+		assertThat(refused.body()).contains("Give the address of the Cachet status page");
+
+		admin.get("/dashboard/settings/import");
+		var started = admin.post("/dashboard/settings/import",
+				java.util.Map.of("url", "http://127.0.0.1:" + port, "token", TOKEN));
+		assertThat(io.cachet.dashboard.FormClient.location(started)).endsWith("/dashboard/settings/import");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> admin.get("/dashboard/settings/import").body().contains("Cannot reach 127.0.0.1:" + port));
+		String page = admin.get("/dashboard/settings/import").body();
+		assertThat(page).contains("Last import").contains("Reading").doesNotContain("http-equiv=\"refresh\"");
+	}
+
 	private void assertSameList(String path, String... fields) throws Exception {
 		List<JsonNode> expected = list(source, TOKEN, path);
 		List<JsonNode> actual = list(target, TARGET_TOKEN, path);
