@@ -22,6 +22,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.backup.BackupImported;
 import io.cachet.settings.SettingsService;
 
 /**
@@ -84,6 +85,11 @@ class MonitorScheduler implements SmartLifecycle {
 	@EventListener
 	void on(MonitorChanged event) {
 		this.due.remove(event.monitorId());
+		this.reload = true;
+	}
+
+	@EventListener(BackupImported.class)
+	void onBackupImported() {
 		this.reload = true;
 	}
 
