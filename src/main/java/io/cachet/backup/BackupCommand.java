@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Set;
 
 import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.LifecycleProcessor;
@@ -24,7 +23,8 @@ import org.springframework.context.support.AbstractApplicationContext;
  * ({@code --spring.datasource.url=…}), and the environment is read as for the server, so
  * the command finds the same database.
  * <p>
- * The command starts the application without its web server and without starting any
+ * The command starts the application without its web server (a servlet context, which the
+ * security configuration needs, with {@code server.port=-1}) and without starting any
  * lifecycle bean: the notification worker, the monitors, the upstream poller and the
  * other background jobs never run, so a command sends no mail and polls nothing. Demo
  * seeding and the republication of unfinished events are switched off. Standard output
@@ -101,11 +101,13 @@ public final class BackupCommand {
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> application, String[] args) {
-		String[] withDefaults = Arrays.copyOf(args, args.length + 2);
+		String[] withDefaults = Arrays.copyOf(args, args.length + 3);
 		withDefaults[args.length] = "--cachet.demo=false";
 		withDefaults[args.length + 1] = "--spring.modulith.events.republish-outstanding-events-on-restart=false";
-		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
+		// A servlet context (the security configuration needs one) without a server:
+		// port -1 starts no connector, and the server's start is a lifecycle bean anyway.
+		withDefaults[args.length + 2] = "--server.port=-1";
+		return new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.initializers((context) -> context.getBeanFactory()
 				.registerSingleton(AbstractApplicationContext.LIFECYCLE_PROCESSOR_BEAN_NAME, new NothingStarts()))
