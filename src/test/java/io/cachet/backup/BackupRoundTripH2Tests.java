@@ -14,7 +14,7 @@ class BackupRoundTripH2Tests {
 	Path dataDir;
 
 	@Test
-	void anImportIntoAnEmptyInstallReproducesThePage() {
+	void anImportIntoAnEmptyInstallReproducesThePage() throws InterruptedException {
 		BackupRoundTrip.run(
 				new String[] { "--spring.datasource.url=", "--CACHET_DATA_DIR=" + this.dataDir.resolve("source") },
 				new String[] { "--spring.datasource.url=", "--CACHET_DATA_DIR=" + this.dataDir.resolve("target") });

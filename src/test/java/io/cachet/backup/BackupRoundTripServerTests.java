@@ -25,7 +25,7 @@ class BackupRoundTripServerTests {
 		private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
 		@Test
-		void anImportIntoAnEmptyInstallReproducesThePage() throws SQLException {
+		void anImportIntoAnEmptyInstallReproducesThePage() throws SQLException, InterruptedException {
 			roundTrip(SERVER, "test", "postgres", " WITH (FORCE)");
 		}
 
@@ -38,14 +38,14 @@ class BackupRoundTripServerTests {
 		private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
 
 		@Test
-		void anImportIntoAnEmptyInstallReproducesThePage() throws SQLException {
+		void anImportIntoAnEmptyInstallReproducesThePage() throws SQLException, InterruptedException {
 			roundTrip(SERVER, "", "root", "");
 		}
 
 	}
 
 	private static void roundTrip(String server, String adminDatabase, String user, String dropSuffix)
-			throws SQLException {
+			throws SQLException, InterruptedException {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String source = "cachet_backup_src_" + suffix;
 		String target = "cachet_backup_dst_" + suffix;
