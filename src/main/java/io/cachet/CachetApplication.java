@@ -2,6 +2,8 @@ package io.cachet;
 
 import java.util.TimeZone;
 
+import io.cachet.backup.BackupCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,6 +21,10 @@ public class CachetApplication {
 		// time zone, so it must be UTC for the stored values to mean the same on every
 		// node.
 		TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+		if (BackupCommand.handles(args)) {
+			// export and import: see BackupCommand
+			System.exit(BackupCommand.run(CachetApplication.class, args, System.out));
+		}
 		SpringApplication.run(CachetApplication.class, args);
 	}
 

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import io.cachet.cluster.ClusterLocks;
 import io.cachet.cluster.ClusterSignals;
+import io.cachet.backup.BackupImported;
 import io.cachet.settings.SettingsService;
 
 /**
@@ -108,6 +109,11 @@ class MonitorScheduler implements SmartLifecycle {
 		else {
 			this.signals.changed(MONITORS_TOPIC);
 		}
+	}
+
+	@EventListener(BackupImported.class)
+	void onBackupImported() {
+		this.reload = true;
 	}
 
 	@Override

@@ -128,6 +128,15 @@ public class SettingsService {
 		invalidate();
 	}
 
+	/**
+	 * Forgets the settings held in memory and tells the page they changed, after
+	 * something other than this service wrote the table (an imported backup).
+	 */
+	public void reload() {
+		invalidate();
+		this.events.publishEvent(new SettingsChanged("*"));
+	}
+
 	private void invalidate() {
 		this.generation.incrementAndGet();
 		this.cache = null;

@@ -11,8 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.backup.BackupImported;
 import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
 
@@ -68,6 +70,14 @@ public class SubscriberLinks {
 		byte[] expected = signature(purpose, subscriber.id(), subscriber.verifyCode())
 			.getBytes(StandardCharsets.US_ASCII);
 		return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * An imported backup brings the key of the install it came from.
+	 */
+	@EventListener(BackupImported.class)
+	void forgetKey() {
+		this.key = null;
 	}
 
 	private SecretKeySpec key() {

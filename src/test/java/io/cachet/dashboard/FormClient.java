@@ -85,6 +85,39 @@ public final class FormClient {
 			.build());
 	}
 
+	/**
+	 * Submits a {@code multipart/form-data} form with one file, as a browser would.
+	 */
+	public HttpResponse<String> postFile(String path, String field, String filename, byte[] content) {
+		String boundary = "----FormClient" + System.nanoTime();
+		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + this.csrf
+				+ "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/json\r\n\r\n";
+		String tail = "\r\n--" + boundary + "--\r\n";
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArrays(java.util.List.of(head.getBytes(StandardCharsets.UTF_8),
+					content, tail.getBytes(StandardCharsets.UTF_8))))
+			.build());
+	}
+
+	/**
+	 * @return the body as bytes (a download)
+	 */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return this.http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public Optional<HttpCookie> cookie(String name) {
 		return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name)).findFirst();
 	}

@@ -1,0 +1,31 @@
+/**
+ * Backup and restore: the whole status page (every record and setting) as one JSON
+ * document, written by {@link io.cachet.backup.BackupService#export} and read back into
+ * an empty install by {@link io.cachet.backup.BackupService#importBackup}, from the
+ * command line ({@link io.cachet.backup.BackupCommand}) or the dashboard.
+ * <p>
+ * The document is {@code {"format":"cachet-jvm-backup","version":1,"exported_at":…,
+ * "schema_version":"13","tables":{"components":[{…},…],…}}}: one array of rows per table,
+ * a row being its columns by (lower-case) name. Values are portable between H2,
+ * PostgreSQL and MariaDB: timestamps as ISO-8601 UTC strings, dates as
+ * {@code yyyy-MM-dd}, booleans as booleans, numbers as numbers, text as strings, binary
+ * data as base64. The table list comes from the database's own metadata, so a table a
+ * later migration adds is carried without any change here, except these, which are left
+ * out on purpose:
+ * <ul>
+ * <li>{@code flyway_schema_history}: the schema itself is Flyway's, and the backup
+ * records only its version;</li>
+ * <li>{@code EVENT_PUBLICATION}: Spring Modulith's log of events in flight, which belong
+ * to the moment and the install that raised them;</li>
+ * <li>{@code notifications}, {@code deliveries} and {@code delivery_attempts}: the
+ * notification outbox is a work queue, and restoring it would send messages again (or for
+ * the first time, long after the fact) from another install.</li>
+ * </ul>
+ * Everything else is business data and is carried, including the audit log, the monitor
+ * check results (bounded by their retention setting) and the daily uptime roll-ups
+ * (derived, but carrying them makes the restored page identical at once).
+ */
+@NullMarked
+package io.cachet.backup;
+
+import org.jspecify.annotations.NullMarked;
