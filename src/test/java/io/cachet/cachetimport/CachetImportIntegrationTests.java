@@ -218,6 +218,25 @@ class CachetImportIntegrationTests {
 		assertThat(page).contains("Last import").contains("Reading").doesNotContain("http-equiv=\"refresh\"");
 	}
 
+	@Test
+	void theCommandLineImportsIntoAnEmptyInstall(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		int status = io.cachet.backup.BackupCommand.run(CachetApplication.class, new String[] { "import-cachet",
+				url(source).toString(), TOKEN, "--spring.datasource.url=", "--CACHET_DATA_DIR=" + dir },
+				new java.io.PrintStream(out));
+		assertThat(status).isZero();
+		try (ConfigurableApplicationContext imported = start(dir, "cli-target-token-0123456789abcdef0123456")) {
+			assertThat(imported.getBean(io.cachet.component.ComponentService.class).findAllComponentIds())
+				.hasSameSizeAs(source.getBean(io.cachet.component.ComponentService.class).findAllComponentIds());
+		}
+		assertThat(
+				io.cachet.backup.BackupCommand.run(CachetApplication.class,
+						new String[] { "import-cachet", "http://127.0.0.1:9", TOKEN, "--spring.datasource.url=",
+								"--CACHET_DATA_DIR=" + dir.resolve("other") },
+						new java.io.PrintStream(out)))
+			.isEqualTo(1);
+	}
+
 	private void assertSameList(String path, String... fields) throws Exception {
 		List<JsonNode> expected = list(source, TOKEN, path);
 		List<JsonNode> actual = list(target, TARGET_TOKEN, path);
