@@ -34,7 +34,7 @@ esac
 log=$(mktemp)
 SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$user SPRING_DATASOURCE_PASSWORD= SERVER_PORT=$port \
 	CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com CACHET_ADMIN_PASSWORD=bench-password \
-	CACHET_ADMIN_API_TOKEN=$token java -Xmx512m -jar target/cachet.jar >"$log" 2>&1 &
+	CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 java -Xmx512m -jar target/cachet.jar >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do

@@ -124,7 +124,7 @@ echo "== starting $jar on port $app_port (PostgreSQL $db)"
 SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
 	SPRING_DATASOURCE_PASSWORD='' SERVER_PORT=$app_port CACHET_APP_URL=$app CACHET_DATA_DIR=$tmp/data \
 	CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.test \
-	CACHET_ADMIN_PASSWORD=bench-password-123 CACHET_ADMIN_API_TOKEN=$token \
+	CACHET_ADMIN_PASSWORD=bench-password-123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 	java ${JAVA_OPTS:-} -jar "$jar" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 # Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an

@@ -75,7 +75,7 @@ jarfile=$(find_jar)
 echo "== starting $jarfile on port $port (H2 in $tmp/data)"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 CACHET_DATA_DIR=$tmp/data CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com \
-	CACHET_ADMIN_PASSWORD=benchbench123 CACHET_ADMIN_API_TOKEN=$token \
+	CACHET_ADMIN_PASSWORD=benchbench123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 	java ${JAVA_OPTS:-} -jar "$jarfile" --server.port="$port" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 # Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an

@@ -1,5 +1,6 @@
 package io.cachet.api;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import io.cachet.cluster.WindowCounters;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
@@ -34,7 +36,8 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
-			SettingsService settings) throws Exception {
+			SettingsService settings, WindowCounters counters, @Value("${cachet.api.rate-limit:300}") int rateLimit)
+			throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -66,6 +69,8 @@ class ApiSecurityConfiguration {
 				.accessDeniedHandler(
 						(request, response, ex) -> errorWriter.write(response, ApiErrors.of(HttpStatus.FORBIDDEN))))
 			.addFilterBefore(new ApiAcceptFilter(errorWriter), SecurityContextHolderFilter.class)
+			.addFilterBefore(new ApiRateLimitFilter(counters, errorWriter, rateLimit),
+					SecurityContextHolderFilter.class)
 			.addFilterBefore(new ApiTokenAuthenticationFilter(userService), AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
