@@ -1,6 +1,7 @@
 package io.cachet.shared;
 
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -24,9 +25,11 @@ public final class CachedValue<T> {
 
 	private final long maxAgeNanos;
 
-	private @Nullable T value;
+	private final ReentrantLock reading = new ReentrantLock();
 
-	private long readAt;
+	private volatile @Nullable T value;
+
+	private volatile long readAt;
 
 	public CachedValue(Duration maxAge, T fallback, Supplier<T> reader) {
 		this.reader = reader;
@@ -36,24 +39,39 @@ public final class CachedValue<T> {
 
 	/**
 	 * @return the value read at most {@code maxAge} ago, or the fallback when the last
-	 * read failed
+	 * read failed; while one caller reads a new value, the others get the previous one
+	 * rather than wait for a slow database
 	 */
-	public synchronized T get() {
-		long now = System.nanoTime();
+	public T get() {
 		T current = this.value;
-		if (current != null && now - this.readAt < this.maxAgeNanos) {
+		if (current != null && System.nanoTime() - this.readAt < this.maxAgeNanos) {
 			return current;
 		}
-		this.readAt = now;
+		if (current != null && !this.reading.tryLock()) {
+			return current;
+		}
+		if (current == null) {
+			this.reading.lock();
+		}
 		try {
-			current = this.reader.get();
+			current = this.value;
+			if (current != null && System.nanoTime() - this.readAt < this.maxAgeNanos) {
+				return current;
+			}
+			try {
+				current = this.reader.get();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Could not read a metric value: {}", ex.getMessage());
+				current = this.fallback;
+			}
+			this.value = current;
+			this.readAt = System.nanoTime();
+			return current;
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read a metric value: {}", ex.getMessage());
-			current = this.fallback;
+		finally {
+			this.reading.unlock();
 		}
-		this.value = current;
-		return current;
 	}
 
 }

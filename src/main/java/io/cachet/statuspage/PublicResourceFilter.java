@@ -147,8 +147,9 @@ class PublicResourceFilter extends HttpFilter {
 				SendfileCache files, StatusPageMetrics metrics) {
 			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files, metrics));
 			// Right after the setup redirect: these answers need no encoding, observation
-			// or
-			// security filter.
+			// or security filter. Spring's observation filter (http.server.requests) has
+			// the same order and comes after this one; StatusPageMetrics times these
+			// answers instead (OperationsIntegrationTests checks both).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 			registration.addUrlPatterns("/*");
 			return registration;
