@@ -57,13 +57,16 @@ class MonitorResults {
 
 	private final Clock clock;
 
+	private final MonitorMetrics meters;
+
 	MonitorResults(MonitorRepository monitors, ComponentService components, IncidentService incidents,
-			MetricService metrics, Clock clock) {
+			MetricService metrics, Clock clock, MonitorMetrics meters) {
 		this.monitors = monitors;
 		this.components = components;
 		this.incidents = incidents;
 		this.metrics = metrics;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@Transactional
@@ -75,6 +78,7 @@ class MonitorResults {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		this.monitors.insertResult(monitorId, now, result.state().value(), result.latencyMs(), result.statusCode(),
 				result.message());
+		this.meters.checked(monitor.type(), result.state());
 		boolean failed = result.state() == MonitorState.DOWN;
 		int failures = failed ? monitor.consecutiveFailures() + 1 : 0;
 		int successes = failed ? 0 : monitor.consecutiveSuccesses() + 1;

@@ -53,6 +53,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final NotificationMetrics metrics;
+
 	private final AtomicBoolean woken = new AtomicBoolean();
 
 	private final Map<Long, NotificationContent> contents = Collections
@@ -88,7 +90,7 @@ class DeliveryWorker implements SmartLifecycle {
 	private @Nullable ExecutorService senders;
 
 	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
-			WebhookService webhookService, NotificationProperties properties, Clock clock,
+			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
 			@org.springframework.beans.factory.annotation.Value("${cachet.cluster.enabled:false}") boolean clustered) {
 		this.clustered = clustered;
 		this.outbox = outbox;
@@ -98,6 +100,7 @@ class DeliveryWorker implements SmartLifecycle {
 		this.webhookService = webhookService;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -309,6 +312,7 @@ class DeliveryWorker implements SmartLifecycle {
 		Map<Long, Exception> failed = failures;
 		List<Long> sent = tasks.stream().map(DeliveryTask::id).filter((id) -> !failed.containsKey(id)).toList();
 		this.outbox.markSent(sent, null, now);
+		this.metrics.sent("email", sent.size());
 		if (!failures.isEmpty()) {
 			warnAtMostEveryMinute("{} of {} e-mails were not accepted by the mail server (they are retried): {}",
 					failures.size(), tasks.size(), failures.values().iterator().next().getMessage());
@@ -335,6 +339,7 @@ class DeliveryWorker implements SmartLifecycle {
 		this.outbox.logAttempt(task.id(), now, result.statusCode(), result.durationMs(), result.error());
 		if (result.success()) {
 			this.outbox.markSent(List.of(task.id()), result.statusCode(), now);
+			this.metrics.sent("webhook", 1);
 		}
 		else {
 			recordFailure(task, result.statusCode(), java.util.Objects.requireNonNullElse(result.error(), "failed"),
@@ -357,6 +362,7 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private void recordFailure(DeliveryTask task, @Nullable Integer statusCode, String error, Instant now) {
+		this.metrics.failed(task.channel());
 		int failedAttempts = task.attempts() + 1;
 		Instant retryAt = (failedAttempts >= this.properties.maxAttempts()) ? null
 				: now.plus(this.properties.backOff(failedAttempts));

@@ -31,14 +31,18 @@ class PublicResourceFilter extends HttpFilter {
 
 	private final SendfileCache files;
 
-	PublicResourceFilter(PublicResources resources, SendfileCache files) {
+	private final StatusPageMetrics metrics;
+
+	PublicResourceFilter(PublicResources resources, SendfileCache files, StatusPageMetrics metrics) {
 		this.resources = resources;
 		this.files = files;
+		this.metrics = metrics;
 	}
 
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long start = System.nanoTime();
 		String method = request.getMethod();
 		boolean head = "HEAD".equals(method);
 		if (!head && !"GET".equals(method)) {
@@ -57,6 +61,7 @@ class PublicResourceFilter extends HttpFilter {
 			return;
 		}
 		write(answer.get(), request, response, head);
+		this.metrics.answered(path, start);
 	}
 
 	private static @Nullable String parameter(HttpServletRequest request) {
@@ -139,11 +144,12 @@ class PublicResourceFilter extends HttpFilter {
 
 		@Bean
 		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources,
-				SendfileCache files) {
-			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files));
+				SendfileCache files, StatusPageMetrics metrics) {
+			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files, metrics));
 			// Right after the setup redirect: these answers need no encoding, observation
-			// or
-			// security filter.
+			// or security filter. Spring's observation filter (http.server.requests) has
+			// the same order and comes after this one; StatusPageMetrics times these
+			// answers instead (OperationsIntegrationTests checks both).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 			registration.addUrlPatterns("/*");
 			return registration;

@@ -27,6 +27,12 @@ public class StatusPageCache {
 
 	private final ConcurrentHashMap<String, Rendering> rendered = new ConcurrentHashMap<>();
 
+	private final StatusPageMetrics metrics;
+
+	StatusPageCache(StatusPageMetrics metrics) {
+		this.metrics = metrics;
+	}
+
 	/**
 	 * @param version increases with every new snapshot or change of staleness
 	 * @param stale the last rebuild failed: the snapshot may be out of date
@@ -47,13 +53,26 @@ public class StatusPageCache {
 	public RenderedResource get(State state, String key, Function<State, RenderedResource> renderer) {
 		String versionedKey = state.version() + ":" + key;
 		Rendering rendering = this.rendered.get(versionedKey);
+		if (rendering != null) {
+			RenderedResource found = rendering.value;
+			if (found != null) {
+				this.metrics.hit();
+				return found;
+			}
+		}
+		this.metrics.miss();
 		if (rendering == null) {
 			if (this.rendered.size() >= MAX_ENTRIES) {
-				return renderer.apply(state);
+				return render(state, renderer);
 			}
 			rendering = this.rendered.computeIfAbsent(versionedKey, (k) -> new Rendering());
 		}
-		return rendering.get(() -> renderer.apply(state));
+		return rendering.get(() -> render(state, renderer));
+	}
+
+	private RenderedResource render(State state, Function<State, RenderedResource> renderer) {
+		this.metrics.rendered();
+		return renderer.apply(state);
 	}
 
 	/**

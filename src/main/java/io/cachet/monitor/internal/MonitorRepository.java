@@ -103,6 +103,17 @@ public class MonitorRepository {
 			.update();
 	}
 
+	/**
+	 * @return the number of enabled monitors in each state (states without any left out)
+	 */
+	public Map<MonitorState, Long> countEnabledByState() {
+		var counts = new java.util.EnumMap<MonitorState, Long>(MonitorState.class);
+		this.jdbc.sql("SELECT state, COUNT(*) FROM monitors WHERE enabled = TRUE GROUP BY state").query((rs) -> {
+			counts.merge(MonitorState.fromValue(rs.getString(1)), rs.getLong(2), Long::sum);
+		});
+		return counts;
+	}
+
 	public void recordPush(long id, Instant at) {
 		this.jdbc.sql("UPDATE monitors SET last_push_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
 	}

@@ -235,6 +235,22 @@ public class OutboxRepository {
 			.update();
 	}
 
+	/**
+	 * @return how much is waiting: notifications not fanned out yet, and deliveries
+	 * queued or being sent
+	 */
+	public Depth depth() {
+		long pending = this.jdbc.sql("SELECT COUNT(*) FROM notifications WHERE state = 'pending'")
+			.query(Long.class)
+			.single();
+		var deliveries = new java.util.HashMap<String, Long>();
+		this.jdbc.sql("SELECT status, COUNT(*) FROM deliveries WHERE status IN ('queued', 'sending') GROUP BY status")
+			.query((rs) -> {
+				deliveries.put(rs.getString(1), rs.getLong(2));
+			});
+		return new Depth(pending, deliveries.getOrDefault("queued", 0L), deliveries.getOrDefault("sending", 0L));
+	}
+
 	static String truncate(String text) {
 		return (text.length() <= 1000) ? text : text.substring(0, 1000);
 	}
@@ -242,6 +258,10 @@ public class OutboxRepository {
 	private static DeliveryTask task(ResultSet rs, int row) throws SQLException {
 		return new DeliveryTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
 				rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
+	}
+
+	public record Depth(long pendingNotifications, long queuedDeliveries, long sendingDeliveries) {
+
 	}
 
 	public record PendingNotification(long id, String kind, String payload, Instant createdAt) {
