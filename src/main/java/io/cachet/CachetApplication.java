@@ -3,6 +3,7 @@ package io.cachet;
 import java.util.TimeZone;
 
 import io.cachet.backup.BackupCommand;
+import io.cachet.cachetimport.CachetImportCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,6 +22,9 @@ public class CachetApplication {
 		// time zone, so it must be UTC for the stored values to mean the same on every
 		// node.
 		TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+		if (CachetImportCommand.handles(args)) {
+			System.exit(CachetImportCommand.run(CachetApplication.class, args));
+		}
 		if (BackupCommand.handles(args)) {
 			// export and import: see BackupCommand
 			System.exit(BackupCommand.run(CachetApplication.class, args, System.out));

@@ -13,9 +13,6 @@ import java.util.Set;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import io.cachet.cachetimport.CachetImportException;
-import io.cachet.cachetimport.CachetImporter;
 import org.springframework.context.LifecycleProcessor;
 import org.springframework.context.support.AbstractApplicationContext;
 
@@ -39,7 +36,7 @@ import org.springframework.context.support.AbstractApplicationContext;
  */
 public final class BackupCommand {
 
-	private static final Set<String> COMMANDS = Set.of("export", "import", "import-cachet");
+	private static final Set<String> COMMANDS = Set.of("export", "import");
 
 	private BackupCommand() {
 	}
@@ -62,13 +59,10 @@ public final class BackupCommand {
 		PrintStream originalOut = System.out;
 		System.setOut(System.err);
 		try {
-			return switch (args[0]) {
-				case "export" -> export(application, rest(args, 1), stdout);
-				case "import-cachet" -> importCachet(application, args);
-				default -> importFile(application, args);
-			};
+			return (args[0].equals("export")) ? export(application, rest(args, 1), stdout)
+					: importFile(application, args);
 		}
-		catch (InvalidBackupException | CachetImportException ex) {
+		catch (InvalidBackupException ex) {
 			System.err.println("Import refused: " + ex.getMessage());
 			return 1;
 		}
@@ -107,21 +101,11 @@ public final class BackupCommand {
 	}
 
 	/**
-	 * {@code import-cachet <url> <token>}: reads a live Cachet 2.4 through its API into
-	 * this (empty) install, printing each step.
+	 * Starts the application for a command: no web server, no background job (no mail,
+	 * monitor or polling), no demo data.
 	 */
-	private static int importCachet(Class<?> application, String[] args) {
-		if (args.length < 3 || args[1].startsWith("--") || args[2].startsWith("--")) {
-			System.err.println("Usage: java -jar cachet.jar import-cachet <https://cachet.example.com> <api-token>");
-			return 2;
-		}
-		try (ConfigurableApplicationContext context = start(application, rest(args, 3))) {
-			var summary = context.getBean(CachetImporter.class)
-				.importFrom(java.net.URI.create(args[1]), args[2], System.err::println);
-			System.err.println("Imported " + summary.counts() + ".");
-			summary.warnings().forEach((warning) -> System.err.println("Warning: " + warning));
-			return 0;
-		}
+	public static ConfigurableApplicationContext startForCommand(Class<?> application, String[] args) {
+		return start(application, args);
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> application, String[] args) {

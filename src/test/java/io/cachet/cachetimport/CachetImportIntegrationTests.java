@@ -220,20 +220,15 @@ class CachetImportIntegrationTests {
 
 	@Test
 	void theCommandLineImportsIntoAnEmptyInstall(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-		int status = io.cachet.backup.BackupCommand.run(CachetApplication.class, new String[] { "import-cachet",
-				url(source).toString(), TOKEN, "--spring.datasource.url=", "--CACHET_DATA_DIR=" + dir },
-				new java.io.PrintStream(out));
+		int status = CachetImportCommand.run(CachetApplication.class, new String[] { "import-cachet",
+				url(source).toString(), TOKEN, "--spring.datasource.url=", "--CACHET_DATA_DIR=" + dir });
 		assertThat(status).isZero();
 		try (ConfigurableApplicationContext imported = start(dir, "cli-target-token-0123456789abcdef0123456")) {
 			assertThat(imported.getBean(io.cachet.component.ComponentService.class).findAllComponentIds())
 				.hasSameSizeAs(source.getBean(io.cachet.component.ComponentService.class).findAllComponentIds());
 		}
-		assertThat(
-				io.cachet.backup.BackupCommand.run(CachetApplication.class,
-						new String[] { "import-cachet", "http://127.0.0.1:9", TOKEN, "--spring.datasource.url=",
-								"--CACHET_DATA_DIR=" + dir.resolve("other") },
-						new java.io.PrintStream(out)))
+		assertThat(CachetImportCommand.run(CachetApplication.class, new String[] { "import-cachet",
+				"http://127.0.0.1:9", TOKEN, "--spring.datasource.url=", "--CACHET_DATA_DIR=" + dir.resolve("other") }))
 			.isEqualTo(1);
 	}
 
