@@ -88,7 +88,9 @@ class RedisClusterSignals implements ClusterSignals, DisposableBean {
 			try {
 				long version = currentVersion(topic);
 				Long last = this.seen.get(topic);
-				if (last == null || version > last) {
+				// any other version is news: a Redis restarted without persistence counts
+				// from 1 again
+				if (last == null || version != last) {
 					notice(topic, version);
 				}
 			}
@@ -99,7 +101,7 @@ class RedisClusterSignals implements ClusterSignals, DisposableBean {
 	}
 
 	private void notice(String topic, long version) {
-		this.seen.merge(topic, version, Math::max);
+		this.seen.put(topic, version);
 		for (Runnable listener : this.listeners.getOrDefault(topic, List.of())) {
 			try {
 				listener.run();
