@@ -3,27 +3,24 @@ package io.cachet.api;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import io.cachet.settings.SettingsService;
+import io.cachet.settings.PublicAddress;
 
 /**
- * The status page's public base URL for permalinks: the {@code app_domain} setting when
- * set, else the scheme, host and port the request came in on.
+ * The status page's public base URL for permalinks: the configured one
+ * ({@link PublicAddress#configuredBaseUrl()}) when there is one, else the scheme, host
+ * and port the request came in on.
  */
 @Component
 class PublicUrls {
 
-	private final SettingsService settings;
+	private final PublicAddress address;
 
-	PublicUrls(SettingsService settings) {
-		this.settings = settings;
+	PublicUrls(PublicAddress address) {
+		this.address = address;
 	}
 
 	String baseUrl() {
-		return this.settings.get("app_domain")
-			.map(String::strip)
-			.filter((domain) -> !domain.isEmpty())
-			.map((domain) -> domain.contains("://") ? domain : "https://" + domain)
-			.map((domain) -> domain.endsWith("/") ? domain.substring(0, domain.length() - 1) : domain)
+		return this.address.configuredBaseUrl()
 			.orElseGet(() -> ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
 	}
 

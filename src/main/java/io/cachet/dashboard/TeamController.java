@@ -13,13 +13,13 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import io.cachet.mail.MailService;
+import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.CreateUser;
 import io.cachet.user.DuplicateUserException;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -44,14 +44,13 @@ class TeamController {
 
 	private final SettingsService settings;
 
-	private final String appUrl;
+	private final PublicAddress address;
 
-	TeamController(UserService users, MailService mail, SettingsService settings,
-			@Value("${cachet.app-url:}") String appUrl) {
+	TeamController(UserService users, MailService mail, SettingsService settings, PublicAddress address) {
 		this.users = users;
 		this.mail = mail;
 		this.settings = settings;
-		this.appUrl = appUrl;
+		this.address = address;
 	}
 
 	record MemberForm(@NotBlank @Size(max = 255) @Pattern(regexp = "[ -~]+") @Nullable String username,
@@ -112,8 +111,8 @@ class TeamController {
 				String code = this.users.invite(address, invitedLevel);
 				this.mail.send(address, "You are invited to " + this.settings.get("app_name", "Cachet"),
 						"You are invited to help run the status page " + this.settings.get("app_name", "Cachet")
-								+ ".\n\nChoose your username and password here:\n" + baseUrl() + "/signup/invite/"
-								+ code + "\n");
+								+ ".\n\nChoose your username and password here:\n" + this.address.baseUrl()
+								+ "/signup/invite/" + code + "\n");
 				sent.add(address);
 			}
 			catch (DuplicateUserException ex) {
@@ -130,11 +129,6 @@ class TeamController {
 			redirect.addFlashAttribute("error", "Not invited: " + String.join(", ", failed) + ".");
 		}
 		return "redirect:/dashboard/team";
-	}
-
-	private String baseUrl() {
-		String domain = this.appUrl.isBlank() ? this.settings.get("app_domain", "") : this.appUrl;
-		return domain.endsWith("/") ? domain.substring(0, domain.length() - 1) : domain;
 	}
 
 	@PostMapping("/dashboard/team/{id}/deactivate")

@@ -29,14 +29,22 @@ public class PublicAddress {
 	 * {@code https://status.example.com}
 	 */
 	public String baseUrl() {
+		// the port the server really listens on (server.port may be 0: any free port)
+		return configuredBaseUrl().orElseGet(() -> "http://localhost:" + this.environment
+			.getProperty("local.server.port", this.environment.getProperty("server.port", "8080")));
+	}
+
+	/**
+	 * @return the base URL the team configured ({@code CACHET_APP_URL}, else the
+	 * {@code app_domain} setting; {@code https://} when no scheme is given), if any
+	 */
+	public java.util.Optional<String> configuredBaseUrl() {
 		String configured = this.appUrl.isBlank() ? this.settings.get("app_domain", "").strip() : this.appUrl.strip();
 		if (configured.isEmpty()) {
-			// the port the server really listens on (server.port may be 0: any free port)
-			return "http://localhost:" + this.environment.getProperty("local.server.port",
-					this.environment.getProperty("server.port", "8080"));
+			return java.util.Optional.empty();
 		}
 		String url = configured.contains("://") ? configured : "https://" + configured;
-		return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+		return java.util.Optional.of(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
 	}
 
 }
