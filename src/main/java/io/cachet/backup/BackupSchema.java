@@ -19,11 +19,13 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.cachet.config.DatabaseVendor;
+
 /**
  * The application's tables as the database describes them, in foreign-key order (a table
  * comes after the tables it references), without the tables a backup leaves out.
  */
-record BackupSchema(Vendor vendor, List<Table> tables) {
+record BackupSchema(DatabaseVendor vendor, List<Table> tables) {
 
 	/** Never carried: see the package documentation for why. */
 	static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "event_publication", "notifications",
@@ -35,26 +37,6 @@ record BackupSchema(Vendor vendor, List<Table> tables) {
 	 * Rows in any other table make the install non-empty.
 	 */
 	static final Set<String> REPLACED = Set.of("users", "settings", "actions", "invites");
-
-	enum Vendor {
-
-		H2, POSTGRESQL, MARIADB;
-
-		static Vendor of(String productName) {
-			String name = productName.toLowerCase(Locale.ROOT);
-			if (name.contains("h2")) {
-				return H2;
-			}
-			if (name.contains("postgres")) {
-				return POSTGRESQL;
-			}
-			if (name.contains("mariadb") || name.contains("mysql")) {
-				return MARIADB;
-			}
-			throw new IllegalStateException("Unsupported database " + productName);
-		}
-
-	}
 
 	/**
 	 * @param key the name in a backup (lower case)
@@ -83,7 +65,7 @@ record BackupSchema(Vendor vendor, List<Table> tables) {
 
 	private static BackupSchema read(Connection connection) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		Vendor vendor = Vendor.of(metaData.getDatabaseProductName());
+		DatabaseVendor vendor = DatabaseVendor.fromProductName(metaData.getDatabaseProductName());
 		Map<String, String> names = new TreeMap<>();
 		try (ResultSet rs = metaData.getTables(connection.getCatalog(), connection.getSchema(), "%",
 				new String[] { "TABLE", "BASE TABLE" })) {

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
+import io.cachet.shared.DaemonThreads;
+
 /**
  * Runs one Cachet import at a time in the background, and keeps how it goes for the
  * dashboard to show (the page refreshes while it runs).
@@ -28,11 +30,7 @@ public class CachetImportJobs implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "cachet-import");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("cachet-import"));
 
 	private volatile @Nullable Job current;
 

@@ -19,6 +19,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
+import io.cachet.shared.DaemonThreads;
+
 /**
  * Signals over Redis: {@code INCR cachet:version:<topic>} then
  * {@code PUBLISH cachet:changed:<topic>}. Every node also reads the versions every
@@ -42,11 +44,8 @@ class RedisClusterSignals implements ClusterSignals, DisposableBean {
 
 	private final Map<String, Long> seen = new ConcurrentHashMap<>();
 
-	private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-		Thread thread = new Thread(runnable, "cachet-cluster-signals");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService poller = Executors
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-cluster-signals"));
 
 	RedisClusterSignals(StringRedisTemplate redis, RedisMessageListenerContainer container) {
 		this.redis = redis;

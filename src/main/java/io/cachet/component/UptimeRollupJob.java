@@ -1,5 +1,6 @@
 package io.cachet.component;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
@@ -54,11 +55,8 @@ class UptimeRollupJob implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "cachet-uptime-rollup");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-uptime-rollup"));
 		this.executor = scheduler;
 		scheduler.schedule(this::runAndReschedule, 2, TimeUnit.SECONDS);
 	}

@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.cluster.ClusterLocks;
 import io.cachet.cluster.ClusterSignals;
 import io.cachet.backup.BackupImported;
@@ -122,17 +122,9 @@ class MonitorScheduler implements SmartLifecycle {
 			return;
 		}
 		this.signals.listen(MONITORS_TOPIC, () -> this.reload = true);
-		AtomicInteger number = new AtomicInteger();
-		this.pool = Executors.newFixedThreadPool(Math.max(1, this.concurrency), (runnable) -> {
-			Thread thread = new Thread(runnable, "cachet-monitor-" + number.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "cachet-monitor-tick");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.pool = Executors.newFixedThreadPool(Math.max(1, this.concurrency), DaemonThreads.named("cachet-monitor-"));
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-monitor-tick"));
 		scheduler.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
 		this.ticker = scheduler;
 	}

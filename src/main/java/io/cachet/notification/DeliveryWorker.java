@@ -23,6 +23,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.notification.internal.OutboxRepository;
 import io.cachet.notification.internal.OutboxRepository.DeliveryTask;
 import io.cachet.notification.internal.OutboxRepository.PendingNotification;
@@ -125,15 +126,10 @@ class DeliveryWorker implements SmartLifecycle {
 		if (requeued > 0) {
 			logger.warn("Queued {} deliveries again that were being sent when the application last stopped", requeued);
 		}
-		java.util.concurrent.atomic.AtomicInteger senderNumber = new java.util.concurrent.atomic.AtomicInteger();
-		this.senders = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()), (runnable) -> {
-			Thread sender = new Thread(runnable, "cachet-sender-" + senderNumber.incrementAndGet());
-			sender.setDaemon(true);
-			return sender;
-		});
+		this.senders = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()),
+				DaemonThreads.named("cachet-sender-"));
 		this.running = true;
-		Thread loop = new Thread(this::loop, "cachet-delivery");
-		loop.setDaemon(true);
+		Thread loop = DaemonThreads.named("cachet-delivery").newThread(this::loop);
 		this.thread = loop;
 		loop.start();
 	}

@@ -1,5 +1,6 @@
 package io.cachet.notification;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
@@ -65,11 +66,8 @@ class MaintenanceWatcher implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "cachet-maintenance-watch");
-			thread.setDaemon(true);
-			return thread;
-		});
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-maintenance-watch"));
 		long interval = this.properties.maintenanceCheck().toMillis();
 		scheduler.scheduleWithFixedDelay(this::check, Math.min(1000, interval), interval, TimeUnit.MILLISECONDS);
 		this.executor = scheduler;

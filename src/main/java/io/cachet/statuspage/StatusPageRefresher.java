@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.component.ComponentChanged;
 import io.cachet.component.ComponentStatusChanged;
 import io.cachet.incident.IncidentChanged;
@@ -62,11 +63,8 @@ public class StatusPageRefresher implements DisposableBean {
 
 	private final Clock clock;
 
-	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "status-page-refresh");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService executor = Executors
+		.newSingleThreadScheduledExecutor(DaemonThreads.named("status-page-refresh"));
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 

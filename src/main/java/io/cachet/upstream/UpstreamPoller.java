@@ -1,5 +1,6 @@
 package io.cachet.upstream;
 
+import io.cachet.shared.DaemonThreads;
 import io.cachet.cluster.ClusterLocks;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,11 +68,10 @@ class UpstreamPoller implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		AtomicInteger threads = new AtomicInteger();
 		this.workers = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()),
-				(runnable) -> daemon(runnable, "cachet-upstream-" + threads.incrementAndGet()));
+				DaemonThreads.named("cachet-upstream-"));
 		ScheduledExecutorService ticker = Executors
-			.newSingleThreadScheduledExecutor((runnable) -> daemon(runnable, "cachet-upstream-poll"));
+			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-upstream-poll"));
 		long tick = Math.max(10, this.properties.tick().toMillis());
 		ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
 		this.scheduler = ticker;
@@ -154,12 +153,6 @@ class UpstreamPoller implements SmartLifecycle {
 		finally {
 			this.inFlight.remove(upstream.id());
 		}
-	}
-
-	private static Thread daemon(Runnable runnable, String name) {
-		Thread thread = new Thread(runnable, name);
-		thread.setDaemon(true);
-		return thread;
 	}
 
 }

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Talks to the running application over real HTTP, with full control of the headers, as a
  * Cachet client would.
  */
-final class ApiTestClient {
+public final class ApiTestClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -22,19 +22,19 @@ final class ApiTestClient {
 
 	private final String baseUrl;
 
-	ApiTestClient(int port) {
+	public ApiTestClient(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
 
-	Response get(String path, Map<String, String> headers) {
+	public Response get(String path, Map<String, String> headers) {
 		return send("GET", path, null, headers);
 	}
 
-	Response get(String path) {
+	public Response get(String path) {
 		return get(path, Map.of());
 	}
 
-	Response sendRaw(String method, String path, String body, String contentType, Map<String, String> headers) {
+	public Response sendRaw(String method, String path, String body, String contentType, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.method(method, HttpRequest.BodyPublishers.ofString(body))
 			.header("Content-Type", contentType);
@@ -42,7 +42,7 @@ final class ApiTestClient {
 		return execute(request);
 	}
 
-	Response send(String method, String path, String body, Map<String, String> headers) {
+	public Response send(String method, String path, String body, Map<String, String> headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
@@ -67,21 +67,21 @@ final class ApiTestClient {
 		}
 	}
 
-	record Response(HttpResponse<String> raw) {
+	public record Response(HttpResponse<String> raw) {
 
-		int status() {
+		public int status() {
 			return this.raw.statusCode();
 		}
 
-		String body() {
+		public String body() {
 			return this.raw.body();
 		}
 
-		JsonNode json() {
+		public JsonNode json() {
 			return JSON.readTree(this.raw.body());
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.raw.headers().firstValue(name).orElse(null);
 		}
 

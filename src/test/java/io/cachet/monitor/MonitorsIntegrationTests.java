@@ -5,16 +5,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.cachet.TestUsers;
+import io.cachet.api.ApiTestClient;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
@@ -128,8 +126,9 @@ class MonitorsIntegrationTests {
 			.createMetric(
 					new SaveMetric("Checkout response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
 			.id();
-		Reply created = api("POST", "/api/v1/monitors", "{\"metric_id\":" + metric + ",\"component_id\":" + component
-				+ ",\"type\":\"http\",\"target\":\"" + url("/health") + "\",\"interval\":1,\"timeout\":1,"
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", "{\"metric_id\":" + metric
+				+ ",\"component_id\":" + component + ",\"type\":\"http\",\"target\":\"" + url("/health")
+				+ "\",\"interval\":1,\"timeout\":1,"
 				+ "\"expected_status\":[200],\"keyword\":\"OK\",\"latency_threshold\":300,\"failure_threshold\":2,"
 				+ "\"auto_incident\":true}");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -156,7 +155,7 @@ class MonitorsIntegrationTests {
 		this.mode.set("error");
 		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
 
-		Reply results = api("GET", "/api/v1/monitors/" + monitor + "/results?per_page=100", null);
+		ApiTestClient.Response results = api("GET", "/api/v1/monitors/" + monitor + "/results?per_page=100", null);
 		assertThat(results.status()).isEqualTo(200);
 		assertThat(results.body()).contains("\"outcome\":\"down\"", "\"status_code\":500",
 				"\"message\":\"Unexpected status 500\"", "\"outcome\":\"degraded\"", "\"outcome\":\"up\"");
@@ -186,7 +185,7 @@ class MonitorsIntegrationTests {
 		});
 		acceptor.start();
 		int port = listener.getLocalPort();
-		Reply created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
 				+ ",\"type\":\"tcp\",\"target\":\"127.0.0.1:" + port + "\",\"interval\":1,\"failure_threshold\":1}");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		awaitStatus(component, ComponentStatus.OPERATIONAL);
@@ -197,7 +196,7 @@ class MonitorsIntegrationTests {
 	@Test
 	void aPushMonitorIsDownWhenTheHeartbeatStops() {
 		long component = component("Nightly job");
-		Reply created = api("POST", "/api/v1/monitors",
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors",
 				"{\"component_id\":" + component + ",\"type\":\"push\",\"interval\":2,\"failure_threshold\":1}");
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		Matcher push = Pattern.compile("\"push_url\":\"https?://[^/]+(/api/v1/monitors/push/[0-9a-f]{40})\"")
@@ -245,7 +244,7 @@ class MonitorsIntegrationTests {
 			acceptor.setDaemon(true);
 			acceptor.start();
 			long component = component("Certificate");
-			Reply created = api("POST", "/api/v1/monitors",
+			ApiTestClient.Response created = api("POST", "/api/v1/monitors",
 					"{\"component_id\":" + component + ",\"type\":\"tls\",\"target\":\"127.0.0.1:"
 							+ server.getLocalPort() + "\",\"interval\":1,\"failure_threshold\":1}");
 			assertThat(created.body()).contains("\"tls_days\":14");
@@ -335,11 +334,12 @@ class MonitorsIntegrationTests {
 				"{\"component_id\":" + component
 						+ ",\"type\":\"http\",\"target\":\"http://x\",\"interval\":5,\"timeout\":9}")
 			.status()).isEqualTo(400);
-		Reply ok = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
+		ApiTestClient.Response ok = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
 				+ ",\"type\":\"dns\",\"target\":\"localhost\",\"interval\":60,\"enabled\":false}");
 		assertThat(ok.status()).isEqualTo(200);
 		long id = id(ok.body());
-		Reply changed = api("PUT", "/api/v1/monitors/" + id, "{\"interval\":120,\"expected_address\":\"127.0.0.1\"}");
+		ApiTestClient.Response changed = api("PUT", "/api/v1/monitors/" + id,
+				"{\"interval\":120,\"expected_address\":\"127.0.0.1\"}");
 		assertThat(changed.body()).contains("\"interval\":120", "\"expected_address\":\"127.0.0.1\"");
 		this.token = null;
 		assertThat(api("GET", "/api/v1/monitors", null).status()).isEqualTo(401);
@@ -377,29 +377,10 @@ class MonitorsIntegrationTests {
 		return Long.parseLong(matcher.group(1));
 	}
 
-	private Reply api(String method, String path, String json) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method,
-					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
-			.header("Accept", "application/json");
-		if (json != null) {
-			request.header("Content-Type", "application/json");
-		}
-		if (this.token != null) {
-			request.header("X-Cachet-Token", this.token);
-		}
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient()
-				.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Reply(response.statusCode(), response.body());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	record Reply(int status, String body) {
-
+	private ApiTestClient.Response api(String method, String path, String json) {
+		return new ApiTestClient(this.port).send(method, path, json,
+				(this.token != null) ? Map.of("X-Cachet-Token", this.token, "Accept", "application/json")
+						: Map.of("Accept", "application/json"));
 	}
 
 }

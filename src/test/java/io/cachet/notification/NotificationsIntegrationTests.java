@@ -2,9 +2,6 @@ package io.cachet.notification;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cachet.TestUsers;
+import io.cachet.api.ApiTestClient;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
@@ -442,47 +440,27 @@ class NotificationsIntegrationTests {
 	 */
 	record Api(int port, String token) {
 
-		Reply get(String path) {
+		ApiTestClient.Response get(String path) {
 			return send("GET", path, null);
 		}
 
-		Reply post(String path, String json) {
+		ApiTestClient.Response post(String path, String json) {
 			return send("POST", path, json);
 		}
 
-		Reply put(String path, String json) {
+		ApiTestClient.Response put(String path, String json) {
 			return send("PUT", path, json);
 		}
 
-		Reply delete(String path) {
+		ApiTestClient.Response delete(String path) {
 			return send("DELETE", path, null);
 		}
 
-		private Reply send(String method, String path, String json) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-				.method(method,
-						(json != null) ? HttpRequest.BodyPublishers.ofString(json)
-								: HttpRequest.BodyPublishers.noBody())
-				.header("Accept", "application/json");
-			if (json != null) {
-				request.header("Content-Type", "application/json");
-			}
-			if (this.token != null) {
-				request.header("X-Cachet-Token", this.token);
-			}
-			try {
-				HttpResponse<String> response = HttpClient.newHttpClient()
-					.send(request.build(), HttpResponse.BodyHandlers.ofString());
-				return new Reply(response.statusCode(), response.body());
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
+		private ApiTestClient.Response send(String method, String path, String json) {
+			return new ApiTestClient(this.port).send(method, path, json,
+					(this.token != null) ? Map.of("X-Cachet-Token", this.token, "Accept", "application/json")
+							: Map.of("Accept", "application/json"));
 		}
-
-	}
-
-	record Reply(int status, String body) {
 
 	}
 

@@ -7,13 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.sql.DataSource;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -31,17 +26,15 @@ import io.cachet.monitor.SaveMonitor;
 import io.cachet.notification.SaveWebhook;
 import io.cachet.notification.WebhookFormat;
 import io.cachet.notification.WebhookService;
+import io.cachet.persistence.SwitchableDatabase;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * follow the page cache, monitor checks and failed deliveries; the liveness probe stays
  * up through a database outage while the readiness probe goes down.
  */
+@Import(SwitchableDatabase.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cachet.test.context=operations", "cachet.metrics.token=" + OperationsIntegrationTests.TOKEN,
 				"cachet.monitors.minimum-interval=1", "cachet.notifications.poll-interval=100ms",
@@ -58,8 +52,6 @@ import static org.awaitility.Awaitility.await;
 class OperationsIntegrationTests {
 
 	static final String TOKEN = "scrape-me-0123456789";
-
-	static final AtomicBoolean DATABASE_DOWN = new AtomicBoolean();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -88,7 +80,7 @@ class OperationsIntegrationTests {
 
 	@AfterEach
 	void databaseBack() {
-		DATABASE_DOWN.set(false);
+		SwitchableDatabase.DOWN.set(false);
 		this.jdbc.sql("DELETE FROM monitors").update();
 	}
 
@@ -181,7 +173,7 @@ class OperationsIntegrationTests {
 		assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
 		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 
-		DATABASE_DOWN.set(true);
+		SwitchableDatabase.DOWN.set(true);
 		HttpResponse<String> liveness = get("/actuator/health/liveness", null);
 		assertThat(liveness.statusCode()).isEqualTo(200);
 		assertThat(liveness.body()).contains("\"UP\"");
@@ -192,7 +184,7 @@ class OperationsIntegrationTests {
 		assertThat(get("/", null).statusCode()).isEqualTo(200);
 		assertThat(scrape()).contains("cachet_outbox_depth{");
 
-		DATABASE_DOWN.set(false);
+		SwitchableDatabase.DOWN.set(false);
 		assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
 	}
 
@@ -231,32 +223,6 @@ class OperationsIntegrationTests {
 			request.header("Authorization", authorization);
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class SwitchableDatabase {
-
-		@Bean
-		static BeanPostProcessor switchableDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
-						return new DelegatingDataSource(dataSource) {
-							@Override
-							public Connection getConnection() throws SQLException {
-								if (DATABASE_DOWN.get()) {
-									throw new SQLException("Connection refused (test)");
-								}
-								return super.getConnection();
-							}
-						};
-					}
-					return bean;
-				}
-			};
-		}
-
 	}
 
 }

@@ -1,11 +1,6 @@
 package io.cachet.statuspage;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,16 +9,14 @@ import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
+import io.cachet.persistence.SwitchableDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,10 +26,9 @@ import static org.awaitility.Awaitility.await;
  * served from memory, marked as possibly out of date, and come back current when the
  * database does.
  */
+@Import(SwitchableDatabase.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=database-down")
 class DatabaseDownIntegrationTests {
-
-	static final AtomicBoolean DATABASE_DOWN = new AtomicBoolean();
 
 	@LocalServerPort
 	int port;
@@ -58,7 +50,7 @@ class DatabaseDownIntegrationTests {
 
 	@AfterEach
 	void databaseBack() {
-		DATABASE_DOWN.set(false);
+		SwitchableDatabase.DOWN.set(false);
 	}
 
 	@Test
@@ -71,7 +63,7 @@ class DatabaseDownIntegrationTests {
 		this.refresher.rebuild();
 		assertThat(fixtures.get("/").body()).contains("Network trouble").doesNotContain("may be out of date");
 
-		DATABASE_DOWN.set(true);
+		SwitchableDatabase.DOWN.set(true);
 		this.refresher.rebuild();
 
 		var page = fixtures.get("/");
@@ -82,35 +74,9 @@ class DatabaseDownIntegrationTests {
 		assertThat(fixtures.get("/badge.svg").statusCode()).isEqualTo(200);
 		assertThat(fixtures.get("/incidents/424242").statusCode()).isEqualTo(503);
 
-		DATABASE_DOWN.set(false);
+		SwitchableDatabase.DOWN.set(false);
 		await().atMost(Duration.ofSeconds(StatusPageRefresher.PING_SECONDS * 3))
 			.until(() -> !fixtures.get("/").body().contains("may be out of date"));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class FailingDatabase {
-
-		@Bean
-		static BeanPostProcessor switchableDataSource() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DataSource dataSource && !(bean instanceof DelegatingDataSource)) {
-						return new DelegatingDataSource(dataSource) {
-							@Override
-							public Connection getConnection() throws SQLException {
-								if (DATABASE_DOWN.get()) {
-									throw new SQLException("Connection refused (test)");
-								}
-								return super.getConnection();
-							}
-						};
-					}
-					return bean;
-				}
-			};
-		}
-
 	}
 
 }
