@@ -2,6 +2,7 @@ package io.cachet.api;
 
 import java.util.List;
 
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,6 +40,29 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.addUrlPatterns("/api/*");
 		return registration;
+	}
+
+	/**
+	 * First of all, with the trailing slash filter: the public page filter that follows
+	 * reads the query string already.
+	 */
+	@Bean
+	FilterRegistrationBean<UnparsableParametersFilter> unparsableParametersFilter(ApiErrorWriter errorWriter) {
+		var registration = new FilterRegistrationBean<>(new UnparsableParametersFilter(errorWriter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	/**
+	 * Cachet's clients send form bodies with PUT as well as POST. Tomcat parses them for
+	 * every method, with the same limits (parameter count, size) and the same refusal of
+	 * malformed input that {@link UnparsableParametersFilter} turns into a 400; Spring's
+	 * {@code FormContentFilter} then finds the body read and has nothing left to do.
+	 */
+	@Bean
+	TomcatConnectorCustomizer formBodiesOnEveryMethod() {
+		return (connector) -> connector.setParseBodyMethods("POST,PUT,PATCH,DELETE");
 	}
 
 }

@@ -1,7 +1,12 @@
 package io.cachet.api;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +79,88 @@ class ApiHostileInputIntegrationTests {
 		assertUnauthorized(this.api.get("/api/v1/subscribers/"));
 		assertUnauthorized(this.api.send("DELETE", "/api/v1/components/1/", null, Map.of()));
 		assertThat(this.api.get("/api/v1/components?name=Sneaky").json().path("data").size()).isZero();
+	}
+
+	static final List<String> UNPARSABLE = List.of("name=%zz", "name=x%", "&&&=",
+			IntStream.range(0, 1001).mapToObj((i) -> "p" + i + "=1").collect(Collectors.joining("&")));
+
+	@Test
+	void unparsableFormBodiesAreBadRequestOnPostAndPut() {
+		long id = this.api.send("POST", "/api/v1/components", "{\"name\":\"Form target\",\"status\":1}", this.auth)
+			.json()
+			.path("data")
+			.path("id")
+			.asLong();
+		for (String body : UNPARSABLE) {
+			for (String[] route : new String[][] { { "POST", "/api/v1/components" },
+					{ "PUT", "/api/v1/components/" + id }, { "POST", "/api/v1/incidents" },
+					{ "POST", "/api/v1/components/groups" }, { "PUT", "/api/v1/incidents/999" } }) {
+				ApiTestClient.Response response = this.api.sendRaw(route[0], route[1], body,
+						"application/x-www-form-urlencoded", this.auth);
+				assertThat(response.status()).as(route[0] + " " + route[1] + " " + abbreviate(body)).isEqualTo(400);
+				assertThat(assertEnvelope(response, 400).path("meta").path("details").get(0).asString())
+					.contains("cannot be parsed");
+			}
+		}
+		assertThat(this.api.get("/api/v1/components/" + id).json().path("data").path("name").asString())
+			.isEqualTo("Form target");
+	}
+
+	@Test
+	void oversizeFormBodiesAreContentTooLarge() {
+		for (int size : new int[] { 1536 * 1024, 3 * 1024 * 1024 }) {
+			ApiTestClient.Response response = this.api.sendRaw("PUT", "/api/v1/components/1",
+					"name=" + "x".repeat(size), "application/x-www-form-urlencoded", this.auth);
+			assertThat(response.status()).as("%d bytes", size).isEqualTo(413);
+			assertEnvelope(response, 413);
+		}
+	}
+
+	@Test
+	void formBodiesStillWorkWithPut() {
+		long id = this.api.send("POST", "/api/v1/components", "{\"name\":\"Put by form\",\"status\":1}", this.auth)
+			.json()
+			.path("data")
+			.path("id")
+			.asLong();
+
+		ApiTestClient.Response response = this.api.sendRaw("PUT", "/api/v1/components/" + id,
+				"status=3&tags%5B%5D=edge&tags%5B%5D=core", "application/x-www-form-urlencoded", this.auth);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().path("data").path("status").asInt()).isEqualTo(3);
+		assertThat(response.json().path("data").path("name").asString()).isEqualTo("Put by form");
+	}
+
+	@Test
+	void unparsableQueryStringsAreBadRequestOnListRoutes() throws IOException {
+		String tooMany = IntStream.range(0, 1001).mapToObj((i) -> "p" + i + "=1").collect(Collectors.joining("&"));
+		for (String query : List.of("name=%zz", "tags[]=%zz", "per_page=%", "&&&=", tooMany)) {
+			for (String path : List.of("/api/v1/components", "/api/v1/incidents", "/api/v1/metrics",
+					"/api/v1/schedules", "/api/v1/components/groups")) {
+				RawHttp.Response response = RawHttp.send(this.port, "GET", path + "?" + query, Map.of(), "");
+				assertThat(response.status()).as(path + "?" + abbreviate(query)).isEqualTo(400);
+				assertThat(response.body()).contains("\"status\":400").contains("cannot be parsed");
+			}
+		}
+	}
+
+	@Test
+	void unparsableInputOnPagesIsBadRequestNotServerError() throws IOException {
+		for (String query : List.of("page=%zz", "start_date=%")) {
+			assertThat(RawHttp.send(this.port, "GET", "/?" + query, Map.of(), "").status()).as(query).isEqualTo(400);
+		}
+		Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+		for (String body : UNPARSABLE) {
+			for (String path : List.of("/subscribe", "/dashboard/components", "/auth/login")) {
+				assertThat(RawHttp.send(this.port, "POST", path, form, body).status()).as(path + " " + abbreviate(body))
+					.isEqualTo(400);
+			}
+		}
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() > 40) ? text.substring(0, 40) + "..." : text;
 	}
 
 	private static void assertUnauthorized(ApiTestClient.Response response) {
