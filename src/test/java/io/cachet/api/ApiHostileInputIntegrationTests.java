@@ -159,6 +159,24 @@ class ApiHostileInputIntegrationTests {
 		}
 	}
 
+	@Test
+	void deeplyNestedFieldsAreBadRequest() {
+		String deep = "x" + "%5Ba%5D".repeat(10_000) + "=1";
+		for (String[] route : new String[][] { { "POST", "/api/v1/components" }, { "PUT", "/api/v1/components/1" },
+				{ "POST", "/api/v1/incidents" } }) {
+			ApiTestClient.Response response = this.api.sendRaw(route[0], route[1], "name=Deep&" + deep,
+					"application/x-www-form-urlencoded", this.auth);
+			assertThat(response.status()).as(route[0] + " " + route[1]).isEqualTo(400);
+			assertThat(assertEnvelope(response, 400).path("meta").path("details").get(0).asString())
+				.isEqualTo("The x field is nested deeper than 64 levels.");
+		}
+		assertThat(this.api.get("/api/v1/components?name=Deep").json().path("data").size()).isZero();
+		ApiTestClient.Response atTheLimit = this.api.sendRaw("POST", "/api/v1/components",
+				"name=Deep+enough&status=1&x" + "%5Ba%5D".repeat(64) + "=1", "application/x-www-form-urlencoded",
+				this.auth);
+		assertThat(atTheLimit.status()).as(atTheLimit.body()).isEqualTo(200);
+	}
+
 	private static String abbreviate(String text) {
 		return (text.length() > 40) ? text.substring(0, 40) + "..." : text;
 	}
