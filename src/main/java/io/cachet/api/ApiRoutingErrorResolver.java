@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -34,8 +32,6 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class ApiRoutingErrorResolver implements HandlerExceptionResolver, Ordered {
 
-	private static final Logger log = LoggerFactory.getLogger(ApiRoutingErrorResolver.class);
-
 	private final ApiErrorWriter errorWriter;
 
 	ApiRoutingErrorResolver(ApiErrorWriter errorWriter) {
@@ -49,16 +45,14 @@ class ApiRoutingErrorResolver implements HandlerExceptionResolver, Ordered {
 			return null;
 		}
 		HttpStatusCode status = status(ex);
-		if (status.is5xxServerError()) {
-			log.error("Unexpected error in an API request before a controller was chosen", ex);
-		}
 		if (ex instanceof HttpRequestMethodNotSupportedException notSupported
 				&& notSupported.getSupportedMethods() != null) {
 			response.setHeader(HttpHeaders.ALLOW,
 					StringUtils.arrayToCommaDelimitedString(notSupported.getSupportedMethods()));
 		}
 		try {
-			this.errorWriter.write(response, ApiErrors.of(status));
+			this.errorWriter.write(response, status.is5xxServerError()
+					? ApiErrors.serverError(status, ex, ApiErrors.describe(request)) : ApiErrors.of(status));
 			return new ModelAndView();
 		}
 		catch (IOException writeFailed) {
