@@ -7,11 +7,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
@@ -50,7 +52,24 @@ class ServerErrorFilter extends OncePerRequestFilter {
 		}
 	}
 
+	/**
+	 * Input Tomcat could not parse, read for the first time past
+	 * {@link UnparsableParametersFilter}: the client's fault, not a 500.
+	 */
+	private static boolean isUnparsableInput(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InvalidParameterException || cause instanceof MultipartException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private void answer(HttpServletRequest request, HttpServletResponse response, Exception ex) throws IOException {
+		if (isUnparsableInput(ex)) {
+			UnparsableParametersFilter.refuse(request, response, HttpStatus.BAD_REQUEST, this.errorWriter);
+			return;
+		}
 		response.reset();
 		if (ApiPaths.isApi(request)) {
 			this.errorWriter.write(response,

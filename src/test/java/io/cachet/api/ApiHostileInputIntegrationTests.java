@@ -157,6 +157,11 @@ class ApiHostileInputIntegrationTests {
 					.isEqualTo(400);
 			}
 		}
+		for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=XYZ")) {
+			RawHttp.Response upload = RawHttp.send(this.port, "POST", "/dashboard/settings/backup",
+					Map.of("Content-Type", contentType), "--XYZ\r\nContent-Disp");
+			assertThat(upload.status()).as(contentType).isBetween(400, 499);
+		}
 	}
 
 	@Test
