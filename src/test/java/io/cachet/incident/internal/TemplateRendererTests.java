@@ -66,7 +66,8 @@ class TemplateRendererTests {
 	@Test
 	void refusesTheOtherTagsThatLoadOrCarryState() {
 		for (String tag : List.of("{% set x = 1 %}", "{% include 'x' %}", "{% extends 'x' %}", "{% import 'x' %}",
-				"{% block b %}{% endblock %}", "{% parallel %}{% endparallel %}")) {
+				"{% block b %}{% endblock %}", "{% parallel %}{% endparallel %}",
+				"{% filter upper %}x{% endfilter %}")) {
 			assertRefusedQuickly(() -> renderer.check(tag), tag.substring(3, tag.indexOf(' ', 3)));
 		}
 		assertRefusedQuickly(() -> renderer.render("{% for i in 1..100000000 %}{% endfor %}", Map.of()), "range");
