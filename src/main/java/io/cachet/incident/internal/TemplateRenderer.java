@@ -73,7 +73,7 @@ public class TemplateRenderer implements AutoCloseable {
 	 * breaks a limit of the sandbox
 	 */
 	public String render(String template, Map<String, Object> context) {
-		refusedAsInvalid(() -> TemplateBudget.checkSize(context, "The template's variables"));
+		refusedAsInvalid(() -> TemplateBudget.checkSize(context, "the template's variables"));
 		return this.workers.run(() -> {
 			PebbleTemplate parsed = parse(template);
 			BoundedWriter out = new BoundedWriter(TemplateBudget.current());

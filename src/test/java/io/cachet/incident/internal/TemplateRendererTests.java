@@ -132,16 +132,16 @@ class TemplateRendererTests {
 		String joined = "{{ [s, s, s, s, s, s, s, s, s, s] | join(s) | length }}";
 
 		Map<String, Object> vars = Map.of("s", "a".repeat(10_000));
-		assertRefusedQuickly(() -> renderer.render(doubling, vars), "too large");
-		assertRefusedQuickly(() -> renderer.render(selfNesting, vars), "too large");
-		assertRefusedQuickly(() -> renderer.render(squaring, vars), "too large");
-		assertRefusedQuickly(() -> renderer.render(joined, vars), "too large");
+		assertRefusedQuickly(() -> renderer.render(doubling, vars), "Too large");
+		assertRefusedQuickly(() -> renderer.render(selfNesting, vars), "Too large");
+		assertRefusedQuickly(() -> renderer.render(squaring, vars), "Too large");
+		assertRefusedQuickly(() -> renderer.render(joined, vars), "Too large");
 	}
 
 	@Test
 	void refusesVariablesOverTheLimit() {
 		assertRefusedQuickly(() -> renderer.render("{{ x | length }}", Map.of("x", "y".repeat(200_000))),
-				"variables is too large");
+				"Too large: the template's variables");
 	}
 
 	@Test
