@@ -7,12 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.NotFoundException;
 
@@ -35,6 +40,12 @@ import io.cachet.shared.NotFoundException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final DatabaseOutage database;
+
+	ApiExceptionHandler(DatabaseOutage database) {
+		this.database = database;
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -103,6 +114,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return ResponseEntity.badRequest()
 			.body(ApiErrors.badRequest(List.of("The request conflicts with the stored data.")));
+	}
+
+	/**
+	 * The database does not answer (refused, timed out, connection lost): 503 with
+	 * {@code Retry-After}, quickly, since the pool gives up after its connection timeout.
+	 * Logged once per outage by {@link DatabaseOutage}, here only as one line per
+	 * request.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
+	ResponseEntity<ApiErrors> handleDatabaseUnavailable(Exception ex) {
+		this.database.report(ex);
+		ApiErrors errors = ApiErrors.databaseUnavailable();
+		log.info("Answered 503 {}: the database is unavailable ({})", errors.errors().get(0).id(), ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+			.body(errors);
 	}
 
 	@ExceptionHandler

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -15,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.user.AuthenticatedUser;
 import io.cachet.user.UserService;
 
@@ -30,8 +32,14 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	private final UserService userService;
 
-	ApiTokenAuthenticationFilter(UserService userService) {
+	private final ApiErrorWriter errors;
+
+	private final DatabaseOutage database;
+
+	ApiTokenAuthenticationFilter(UserService userService, ApiErrorWriter errors, DatabaseOutage database) {
 		this.userService = userService;
+		this.errors = errors;
+		this.database = database;
 	}
 
 	@Override
@@ -39,7 +47,19 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String token = request.getHeader(TOKEN_HEADER);
 		if (StringUtils.hasText(token)) {
-			this.userService.authenticateApiToken(token.strip()).ifPresent(ApiTokenAuthenticationFilter::signIn);
+			try {
+				this.userService.authenticateApiToken(token.strip()).ifPresent(ApiTokenAuthenticationFilter::signIn);
+			}
+			catch (RuntimeException ex) {
+				// raised before any controller, so the API's exception handler never sees
+				// it
+				if (!this.database.report(ex)) {
+					throw ex;
+				}
+				response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
+				this.errors.write(response, ApiErrors.databaseUnavailable());
+				return;
+			}
 		}
 		chain.doFilter(request, response);
 	}
