@@ -7,16 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -117,17 +115,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * The database does not answer (refused, timed out, connection lost): 503 with
-	 * {@code Retry-After}, quickly, since the pool gives up after its connection timeout.
-	 * Logged once per outage by {@link DatabaseOutage}, here only as one line per
-	 * request.
+	 * The database does not answer (refused, timed out, connection lost; see
+	 * {@link DatabaseOutage#isOutage}): 503 with {@code Retry-After}, quickly, since the
+	 * pool gives up after its connection timeout. Logged once per outage by
+	 * {@link DatabaseOutage}, here only as one line per request. Any other database
+	 * failure is unexpected (constraint violations have their own handler).
 	 */
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
-	ResponseEntity<ApiErrors> handleDatabaseUnavailable(Exception ex) {
-		this.database.report(ex);
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ApiErrors> handleDatabaseUnavailable(RuntimeException ex) {
+		if (!this.database.report(ex)) {
+			return handleUnexpected(ex);
+		}
 		ApiErrors errors = ApiErrors.databaseUnavailable();
-		log.info("Answered 503 {}: the database is unavailable ({})", errors.errors().get(0).id(), ex.toString());
+		log.info("Answered 503 {}: the database is unavailable ({})", errors.errors().get(0).id(),
+				ex.getClass().getSimpleName());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
 			.body(errors);

@@ -8,6 +8,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,6 +32,8 @@ import io.cachet.user.UserService;
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
 	static final String TOKEN_HEADER = "X-Cachet-Token";
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiTokenAuthenticationFilter.class);
 
 	private final UserService userService;
 
@@ -56,8 +61,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 				if (!this.database.report(ex)) {
 					throw ex;
 				}
+				ApiErrors unavailable = ApiErrors.databaseUnavailable();
+				logger.info("Answered 503 {}: the database is unavailable ({})", unavailable.errors().get(0).id(),
+						ex.getClass().getSimpleName());
 				response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
-				this.errors.write(response, ApiErrors.databaseUnavailable());
+				this.errors.write(response, unavailable);
 				return;
 			}
 		}

@@ -11,12 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.shared.NotFoundException;
 
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -52,10 +50,14 @@ class DashboardExceptionHandler {
 		return "dashboard/not-found";
 	}
 
-	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
-			RecoverableDataAccessException.class, CannotCreateTransactionException.class })
-	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		this.database.report(ex);
+	/**
+	 * Any other database failure is thrown on, to the error page, as before.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ModelAndView databaseUnavailable(RuntimeException ex, HttpServletRequest request, HttpServletResponse response) {
+		if (!this.database.report(ex)) {
+			throw ex;
+		}
 		response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		ModelAndView page = new ModelAndView("dashboard/unavailable", HttpStatus.SERVICE_UNAVAILABLE);

@@ -21,6 +21,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Knows whether the database answers, and says so in the log once per outage: one WARN
@@ -81,6 +82,11 @@ public class DatabaseOutage implements SmartLifecycle {
 			}
 			// SQL state class 08: connection exception, whatever the driver's class
 			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			// a rollback that failed on the lost connection hides what made it roll back
+			if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+					&& rollback.getApplicationException() != failure && isOutage(rollback.getApplicationException())) {
 				return true;
 			}
 		}
