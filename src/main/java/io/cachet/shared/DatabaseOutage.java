@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,13 +68,14 @@ public class DatabaseOutage implements SmartLifecycle {
 	/**
 	 * Whether this failure means the database cannot be reached (refused, timed out, the
 	 * connection lost, the pool exhausted) rather than a fault in the statement or the
-	 * data: something to answer with 503 and try again later, not a bug.
+	 * data: something to answer with 503 and try again later, not a bug. Deadlocks and
+	 * optimistic-locking conflicts are not outages: they keep their own handling.
 	 */
 	public static boolean isOutage(@Nullable Throwable failure) {
 		Throwable cause = failure;
 		for (int depth = 0; cause != null && depth < 32; depth++, cause = cause.getCause()) {
 			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-					|| cause instanceof TransientDataAccessResourceException
+					|| cause instanceof TransientDataAccessResourceException || cause instanceof QueryTimeoutException
 					|| cause instanceof RecoverableDataAccessException
 					|| cause instanceof SQLTransientConnectionException
 					|| cause instanceof SQLNonTransientConnectionException

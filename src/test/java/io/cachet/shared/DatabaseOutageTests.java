@@ -25,6 +25,7 @@ class DatabaseOutageTests {
 		assertThat(DatabaseOutage.isOutage(new CannotGetJdbcConnectionException("no connection", refused))).isTrue();
 		assertThat(DatabaseOutage.isOutage(new DataAccessResourceFailureException("I/O error"))).isTrue();
 		assertThat(DatabaseOutage.isOutage(new RuntimeException(new SQLException("I/O error", "08006")))).isTrue();
+		assertThat(DatabaseOutage.isOutage(new org.springframework.dao.QueryTimeoutException("timed out"))).isTrue();
 	}
 
 	@Test
@@ -44,6 +45,8 @@ class DatabaseOutageTests {
 			.isOutage(new BadSqlGrammarException("select", "SELECT nope", new SQLException("syntax error", "42601"))))
 			.isFalse();
 		assertThat(DatabaseOutage.isOutage(new IllegalStateException("bug"))).isFalse();
+		assertThat(DatabaseOutage.isOutage(new org.springframework.dao.OptimisticLockingFailureException("stale")))
+			.isFalse();
 		assertThat(DatabaseOutage.isOutage(null)).isFalse();
 	}
 

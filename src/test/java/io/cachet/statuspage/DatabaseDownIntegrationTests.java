@@ -135,6 +135,11 @@ class DatabaseDownIntegrationTests {
 			.contains("name=\"name\" value=\"Edge &lt;cache&gt;\"")
 			.contains("action=\"/dashboard/components\"");
 		assertThat(dashboard.get("/dashboard/components").statusCode()).isEqualTo(503);
+		var stranger = new FormClient(this.port);
+		assertThat(FormClient.location(stranger.logIn("dbdown-dash", "correct horse battery")))
+			.endsWith("/auth/login?unavailable");
+		assertThat(stranger.get("/auth/login?unavailable").body())
+			.contains("The database is unavailable, so you cannot log in right now");
 
 		SwitchableDatabase.DOWN.set(false);
 		// "Try again" sends the kept values with the page's token
