@@ -39,12 +39,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	private final DatabaseOutage database;
-
-	ApiExceptionHandler(DatabaseOutage database) {
-		this.database = database;
-	}
-
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -117,13 +111,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	/**
 	 * The database does not answer (refused, timed out, connection lost; see
 	 * {@link DatabaseOutage#isOutage}): 503 with {@code Retry-After}, quickly, since the
-	 * pool gives up after its connection timeout. Logged once per outage by
-	 * {@link DatabaseOutage}, here only as one line per request. Any other database
-	 * failure is unexpected (constraint violations have their own handler).
+	 * pool gives up after its connection timeout. The outage is logged once by
+	 * {@link DatabaseOutage}, each answer here as one line with its id. Any other
+	 * database failure is unexpected (constraint violations have their own handler).
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ApiErrors> handleDatabaseUnavailable(RuntimeException ex) {
-		if (!this.database.report(ex)) {
+		if (!DatabaseOutage.isOutage(ex)) {
 			return handleUnexpected(ex);
 		}
 		ApiErrors errors = ApiErrors.databaseUnavailable();
