@@ -75,6 +75,9 @@ final class ThrowawayPostgres {
 	static ThrowawayPostgres create(Path bin) throws IOException, InterruptedException {
 		Path directory = Files.createTempDirectory("cachet-pgdown-");
 		ThrowawayPostgres server = new ThrowawayPostgres(bin, directory, freePort());
+		// a test JVM that ends without reaching the test's clean-up leaves no server
+		// behind
+		Runtime.getRuntime().addShutdownHook(new Thread(server::destroy, "throwaway-postgres-cleanup"));
 		try {
 			if (asRoot()) {
 				run(List.of("chown", "postgres:", directory.toString()));
@@ -112,7 +115,10 @@ final class ThrowawayPostgres {
 		pg("pg_ctl", "-D", this.data.toString(), "-m", "immediate", "-w", "stop");
 	}
 
-	void destroy() {
+	synchronized void destroy() {
+		if (!Files.exists(this.directory)) {
+			return;
+		}
 		try {
 			if (Files.exists(this.data.resolve("postmaster.pid"))) {
 				stopImmediately();
