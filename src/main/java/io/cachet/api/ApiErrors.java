@@ -67,6 +67,16 @@ record ApiErrors(List<Error> errors) {
 				detail(status.value()), new Meta(details))));
 	}
 
+	/**
+	 * A 503 for a request that needs the database while it does not answer; the client
+	 * may try again (the answer carries {@code Retry-After}).
+	 */
+	static ApiErrors databaseUnavailable() {
+		HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+		return new ApiErrors(List.of(new Error(UUID.randomUUID().toString(), status.value(), title(status),
+				detail(status.value()), new Meta(List.of("The database is unavailable; try again shortly.")))));
+	}
+
 	int status() {
 		return this.errors.get(0).status();
 	}

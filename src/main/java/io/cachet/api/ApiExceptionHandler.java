@@ -9,12 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +27,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.NotFoundException;
 
@@ -123,6 +126,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		log.info("Refused a write that breaks a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		return ResponseEntity.badRequest()
 			.body(ApiErrors.badRequest(List.of("The request conflicts with the stored data.")));
+	}
+
+	/**
+	 * The database does not answer (refused, timed out, connection lost; see
+	 * {@link DatabaseOutage#isOutage}): 503 with {@code Retry-After}, quickly, since the
+	 * pool gives up after its connection timeout. The outage is logged once by
+	 * {@link DatabaseOutage}, each answer here as one line with its id. Any other
+	 * database failure is unexpected (constraint violations have their own handler).
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ApiErrors> handleDatabaseUnavailable(RuntimeException ex) {
+		if (!DatabaseOutage.isOutage(ex)) {
+			return handleUnexpected(ex);
+		}
+		ApiErrors errors = ApiErrors.databaseUnavailable();
+		log.info("Answered 503 {}: the database is unavailable ({})", errors.errors().get(0).id(),
+				ex.getClass().getSimpleName());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+			.body(errors);
 	}
 
 	@ExceptionHandler

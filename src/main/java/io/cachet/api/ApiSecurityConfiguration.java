@@ -17,6 +17,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.WindowCounters;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
@@ -36,8 +37,8 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
-			SettingsService settings, WindowCounters counters, @Value("${cachet.api.rate-limit:300}") int rateLimit)
-			throws Exception {
+			SettingsService settings, WindowCounters counters, DatabaseOutage database,
+			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
@@ -71,7 +72,8 @@ class ApiSecurityConfiguration {
 			.addFilterBefore(new ApiAcceptFilter(errorWriter), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ApiRateLimitFilter(counters, errorWriter, rateLimit),
 					SecurityContextHolderFilter.class)
-			.addFilterBefore(new ApiTokenAuthenticationFilter(userService), AnonymousAuthenticationFilter.class);
+			.addFilterBefore(new ApiTokenAuthenticationFilter(userService, errorWriter, database),
+					AnonymousAuthenticationFilter.class);
 		return http.build();
 	}
 

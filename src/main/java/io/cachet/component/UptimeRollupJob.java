@@ -1,6 +1,7 @@
 package io.cachet.component;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
@@ -91,7 +92,10 @@ class UptimeRollupJob implements SmartLifecycle {
 					});
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Rolling up component uptime failed; the page counts missing days itself: {}", ex.getMessage());
+			if (!DatabaseOutage.isOutage(ex)) {
+				logger.warn("Rolling up component uptime failed; the page counts missing days itself: {}",
+						ex.getMessage());
+			}
 		}
 		ScheduledExecutorService scheduler = this.executor;
 		if (scheduler != null && !scheduler.isShutdown()) {

@@ -77,6 +77,11 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException exception) throws IOException {
+		if (io.cachet.shared.DatabaseOutage.isOutage(exception)) {
+			// the password could not be checked: not a failed attempt, and not "wrong"
+			response.sendRedirect(request.getContextPath() + "/auth/login?unavailable");
+			return;
+		}
 		String login = (request.getParameter("username") != null) ? request.getParameter("username") : "";
 		this.throttle.recordFailure(login, request.getRemoteAddr());
 		boolean disabled = exception instanceof org.springframework.security.authentication.DisabledException;

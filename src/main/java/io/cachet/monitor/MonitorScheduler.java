@@ -22,6 +22,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
 import io.cachet.cluster.ClusterSignals;
 import io.cachet.backup.BackupImported;
@@ -55,6 +56,8 @@ class MonitorScheduler implements SmartLifecycle {
 
 	private final ClusterSignals signals;
 
+	private final DatabaseOutage database;
+
 	/** The cluster signal that monitors were added, changed or removed. */
 	static final String MONITORS_TOPIC = "monitors";
 
@@ -79,8 +82,9 @@ class MonitorScheduler implements SmartLifecycle {
 
 	MonitorScheduler(MonitorService monitors, MonitorChecks checks, MonitorResults results, SettingsService settings,
 			io.cachet.monitor.internal.MonitorRepository repository, ClusterLocks locks, ClusterSignals signals,
-			Clock clock, @Value("${cachet.monitors.concurrency:32}") int concurrency,
+			Clock clock, DatabaseOutage database, @Value("${cachet.monitors.concurrency:32}") int concurrency,
 			@Value("${cachet.monitors.enabled:true}") boolean enabled) {
+		this.database = database;
 		this.locks = locks;
 		this.signals = signals;
 		this.monitors = monitors;
@@ -147,6 +151,10 @@ class MonitorScheduler implements SmartLifecycle {
 	}
 
 	void tick() {
+		if (this.database.isDown()) {
+			// a check's result could not be recorded; checks resume when it is back
+			return;
+		}
 		try {
 			Instant now = this.clock.instant();
 			if (this.reload) {
@@ -167,7 +175,9 @@ class MonitorScheduler implements SmartLifecycle {
 			pruneHourly(now);
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Scheduling monitors failed; trying again shortly: {}", ex.getMessage());
+			if (!this.database.report(ex)) {
+				logger.warn("Scheduling monitors failed; trying again shortly: {}", ex.getMessage());
+			}
 		}
 	}
 
@@ -191,7 +201,9 @@ class MonitorScheduler implements SmartLifecycle {
 			this.reload = true;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Monitor {} could not be checked: {}", monitorId, ex.getMessage());
+			if (!this.database.report(ex)) {
+				logger.warn("Monitor {} could not be checked: {}", monitorId, ex.getMessage());
+			}
 		}
 		finally {
 			this.running.remove(monitorId);

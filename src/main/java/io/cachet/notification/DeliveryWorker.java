@@ -181,7 +181,10 @@ class DeliveryWorker implements SmartLifecycle {
 				busy = fanOutPending() | sendDue();
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Delivering notifications failed; trying again shortly: {}", ex.getMessage());
+				// an outage is logged once by DatabaseOutage, not every poll
+				if (!io.cachet.shared.DatabaseOutage.isOutage(ex)) {
+					logger.warn("Delivering notifications failed; trying again shortly: {}", ex.getMessage());
+				}
 			}
 			if (!busy && this.running && !this.woken.getAndSet(false)) {
 				LockSupport.parkNanos(this.properties.pollInterval().toNanos());

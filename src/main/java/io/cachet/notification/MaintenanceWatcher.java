@@ -1,6 +1,7 @@
 package io.cachet.notification;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
@@ -50,8 +51,11 @@ class MaintenanceWatcher implements SmartLifecycle {
 
 	private final ClusterLocks locks;
 
+	private final DatabaseOutage database;
+
 	MaintenanceWatcher(ScheduleService schedules, NotificationTriggers triggers, TransactionTemplate transaction,
-			NotificationProperties properties, Clock clock, ClusterLocks locks) {
+			NotificationProperties properties, Clock clock, ClusterLocks locks, DatabaseOutage database) {
+		this.database = database;
 		this.locks = locks;
 		this.schedules = schedules;
 		this.triggers = triggers;
@@ -88,6 +92,10 @@ class MaintenanceWatcher implements SmartLifecycle {
 	}
 
 	void check() {
+		if (this.database.isDown()) {
+			// checkedUntil stays: the windows passed meanwhile are seen once it is back
+			return;
+		}
 		try {
 			Instant now = this.clock.instant();
 			Instant from = this.checkedUntil;
@@ -114,7 +122,9 @@ class MaintenanceWatcher implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Checking maintenance windows failed; trying again shortly: {}", ex.getMessage());
+			if (!this.database.report(ex)) {
+				logger.warn("Checking maintenance windows failed; trying again shortly: {}", ex.getMessage());
+			}
 		}
 	}
 

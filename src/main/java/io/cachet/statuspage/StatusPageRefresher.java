@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.component.ComponentChanged;
 import io.cachet.component.ComponentStatusChanged;
 import io.cachet.incident.IncidentChanged;
@@ -182,7 +183,13 @@ public class StatusPageRefresher implements DisposableBean {
 
 	private void markStale(String why, RuntimeException ex) {
 		this.cache.nextStale().ifPresent((stale) -> {
-			logger.warn("{}; serving the last good page, marked stale: {}", why, ex.toString());
+			// an outage has its own WARN line (DatabaseOutage)
+			if (DatabaseOutage.isOutage(ex)) {
+				logger.info("{}; serving the last good page, marked stale", why);
+			}
+			else {
+				logger.warn("{}; serving the last good page, marked stale: {}", why, ex.toString());
+			}
 			this.resources.getObject().prerender(stale);
 			this.cache.install(stale);
 		});

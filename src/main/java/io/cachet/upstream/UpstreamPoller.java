@@ -1,6 +1,7 @@
 package io.cachet.upstream;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
 
 import java.io.IOException;
@@ -53,8 +54,11 @@ class UpstreamPoller implements SmartLifecycle {
 
 	private final ClusterLocks locks;
 
+	private final DatabaseOutage database;
+
 	UpstreamPoller(UpstreamRepository upstreams, UpstreamFetcher fetcher, UpstreamSync sync,
-			UpstreamProperties properties, Clock clock, ClusterLocks locks) {
+			UpstreamProperties properties, Clock clock, ClusterLocks locks, DatabaseOutage database) {
+		this.database = database;
 		this.locks = locks;
 		this.upstreams = upstreams;
 		this.fetcher = fetcher;
@@ -98,7 +102,7 @@ class UpstreamPoller implements SmartLifecycle {
 
 	void tick() {
 		ExecutorService pool = this.workers;
-		if (pool == null) {
+		if (pool == null || this.database.isDown()) {
 			return;
 		}
 		try {
@@ -118,7 +122,9 @@ class UpstreamPoller implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Looking for upstreams to fetch failed; trying again shortly: {}", ex.getMessage());
+			if (!this.database.report(ex)) {
+				logger.warn("Looking for upstreams to fetch failed; trying again shortly: {}", ex.getMessage());
+			}
 		}
 	}
 
@@ -142,6 +148,9 @@ class UpstreamPoller implements SmartLifecycle {
 			this.sync.applySuccess(upstream.id(), feed);
 		}
 		catch (RuntimeException ex) {
+			if (this.database.report(ex)) {
+				return;
+			}
 			logger.warn("Applying upstream {} failed: {}", upstream.id(), ex.getMessage());
 			try {
 				this.sync.applyFailure(upstream.id(), "Could not apply the answer");

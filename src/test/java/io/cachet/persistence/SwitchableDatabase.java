@@ -2,6 +2,7 @@ package io.cachet.persistence;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
@@ -13,8 +14,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Wraps the application's data source so that a test can take the database "down": while
- * {@link #DOWN} is set, every new connection is refused as by an unreachable server.
- * Tests that set it reset it when done.
+ * {@link #DOWN} is set, every new connection is refused as the pool refuses it when the
+ * server does not answer. Tests that set it reset it when done.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class SwitchableDatabase {
@@ -31,7 +32,10 @@ public class SwitchableDatabase {
 						@Override
 						public Connection getConnection() throws SQLException {
 							if (DOWN.get()) {
-								throw new SQLException("Connection refused (test)");
+								// what Hikari throws when no connection came within its
+								// connection timeout
+								throw new SQLTransientConnectionException(
+										"Connection is not available, request timed out (test: the database is down)");
 							}
 							return super.getConnection();
 						}
