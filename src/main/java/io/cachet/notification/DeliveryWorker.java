@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -75,6 +77,11 @@ class DeliveryWorker implements SmartLifecycle {
 	private final NotificationMetrics metrics;
 
 	private final AtomicBoolean woken = new AtomicBoolean();
+
+	/**
+	 * Whether a batch failed in a way that may have left claims of this node unrecorded.
+	 */
+	private final AtomicBoolean orphans = new AtomicBoolean();
 
 	private final Map<Long, NotificationContent> contents = Collections
 		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -164,12 +171,6 @@ class DeliveryWorker implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		ScheduledExecutorService scheduler = this.leases;
-		if (scheduler != null) {
-			// the senders below finish what they hold well within a lease
-			scheduler.shutdownNow();
-			this.leases = null;
-		}
 		Thread loop = this.thread;
 		if (loop != null) {
 			LockSupport.unpark(loop);
@@ -190,6 +191,13 @@ class DeliveryWorker implements SmartLifecycle {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
+		}
+		// only now: the leases of what the senders were finishing stay renewed till the
+		// end
+		ScheduledExecutorService scheduler = this.leases;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			this.leases = null;
 		}
 		this.thread = null;
 	}
@@ -213,6 +221,8 @@ class DeliveryWorker implements SmartLifecycle {
 				busy = fanOutPending() | sendDue();
 			}
 			catch (RuntimeException ex) {
+				// perhaps between claiming deliveries and handing them over
+				this.orphans.set(true);
 				logger.warn("Delivering notifications failed; trying again shortly: {}", ex.getMessage());
 			}
 			if (!busy && this.running && !this.woken.getAndSet(false)) {
@@ -274,6 +284,7 @@ class DeliveryWorker implements SmartLifecycle {
 	 * @return whether anything was taken
 	 */
 	private boolean sendDue() {
+		releaseOrphans();
 		int batch = Math.max(1, this.properties.batchSize());
 		int room = 2 * batch * Math.max(1, this.properties.concurrency()) - this.inFlight.get();
 		if (room < batch) {
@@ -314,6 +325,23 @@ class DeliveryWorker implements SmartLifecycle {
 		return true;
 	}
 
+	/**
+	 * Gives back to the queue what this node took and a failed batch left unrecorded.
+	 * Only when nothing is in flight: everything this node holds is then such a leftover,
+	 * since it claims and hands over on this one thread.
+	 */
+	private void releaseOrphans() {
+		if (this.inFlight.get() == 0 && this.orphans.getAndSet(false)) {
+			try {
+				this.outbox.releaseClaimsOf(this.node.id());
+			}
+			catch (RuntimeException ex) {
+				this.orphans.set(true);
+				throw ex;
+			}
+		}
+	}
+
 	private void submit(ExecutorService pool, int deliveries, Runnable work) {
 		this.inFlight.addAndGet(deliveries);
 		pool.execute(() -> {
@@ -321,6 +349,9 @@ class DeliveryWorker implements SmartLifecycle {
 				work.run();
 			}
 			catch (RuntimeException ex) {
+				// some of it may not be recorded (the database went away): given back to
+				// the queue once nothing else is in flight (releaseOrphans)
+				this.orphans.set(true);
 				logger.warn("A delivery batch failed: {}", ex.getMessage());
 			}
 			finally {
@@ -331,41 +362,54 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private void sendEmails(List<DeliveryTask> tasks, NotificationContent content) {
-		java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
-		java.util.concurrent.atomic.AtomicReference<@Nullable Exception> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
-		java.util.Set<Long> answered = new java.util.HashSet<>();
-		EmailChannel.Outcome outcome = new EmailChannel.Outcome() {
-			@Override
-			public void accepted(DeliveryTask task) {
-				answered.add(task.id());
-				DeliveryWorker.this.outbox.markSent(task.id(), null, now());
-				DeliveryWorker.this.metrics.sent("email", 1);
-			}
-
-			@Override
-			public void failed(DeliveryTask task, Exception error) {
-				answered.add(task.id());
-				failures.incrementAndGet();
-				firstFailure.compareAndSet(null, error);
-				recordFailure(task, null, describe(error), now());
-			}
-		};
+		EmailOutcome outcome = new EmailOutcome();
 		try {
 			this.email.send(tasks, content, outcome);
 		}
 		catch (RuntimeException ex) {
 			// could not even write them: a failed attempt for each one not answered yet
 			for (DeliveryTask task : tasks) {
-				if (!answered.contains(task.id())) {
+				if (!outcome.answered.contains(task.id())) {
 					outcome.failed(task, ex);
 				}
 			}
 		}
-		Exception first = firstFailure.get();
+		Exception first = outcome.firstFailure;
 		if (first != null) {
 			warnAtMostEveryMinute("{} of {} e-mails were not accepted by the mail server (they are retried): {}",
-					failures.get(), tasks.size(), first.getMessage());
+					outcome.failures, tasks.size(), first.getMessage());
 		}
+	}
+
+	/**
+	 * Records each e-mail the moment the server has answered for it; used by one sender
+	 * thread.
+	 */
+	private final class EmailOutcome implements EmailChannel.Outcome {
+
+		private final Set<Long> answered = new HashSet<>();
+
+		private int failures;
+
+		private @Nullable Exception firstFailure;
+
+		@Override
+		public void accepted(DeliveryTask task) {
+			this.answered.add(task.id());
+			DeliveryWorker.this.outbox.markSent(task.id(), null, now());
+			DeliveryWorker.this.metrics.sent("email", 1);
+		}
+
+		@Override
+		public void failed(DeliveryTask task, Exception error) {
+			this.answered.add(task.id());
+			this.failures++;
+			if (this.firstFailure == null) {
+				this.firstFailure = error;
+			}
+			recordFailure(task, null, describe(error), now());
+		}
+
 	}
 
 	private void callWebhook(DeliveryTask task, NotificationContent content) {
