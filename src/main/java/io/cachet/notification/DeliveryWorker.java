@@ -145,9 +145,8 @@ class DeliveryWorker implements SmartLifecycle {
 		}
 		// This node is sending nothing yet: what it holds was left by its last run.
 		// Alone,
-		// whatever is marked as being sent was left by a last run (perhaps under another
-		// id); in a cluster other nodes' claims are given back only once their lease has
-		// run out (requeueStale).
+		// whatever is being sent was left by a last run (perhaps under another id); in a
+		// cluster, other nodes' claims go back only once their lease has run out.
 		int requeued = this.outbox.releaseClaimsOf(this.node.id()) + this.outbox
 			.requeueInFlight(this.clustered ? now().minus(this.properties.claimLease()) : now().plusSeconds(1));
 		if (requeued > 0) {
@@ -192,8 +191,7 @@ class DeliveryWorker implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		// only now: the leases of what the senders were finishing stay renewed till the
-		// end
+		// only now, so that what the senders were finishing stays leased to the end
 		ScheduledExecutorService scheduler = this.leases;
 		if (scheduler != null) {
 			scheduler.shutdownNow();
