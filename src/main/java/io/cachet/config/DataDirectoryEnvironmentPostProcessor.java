@@ -21,6 +21,11 @@ import org.springframework.util.StringUtils;
  * The directory is resolved to an absolute path because H2 refuses implicitly relative
  * file paths, and created if missing. Setting {@code SPRING_DATASOURCE_URL} (PostgreSQL,
  * MariaDB) turns this off.
+ * <p>
+ * {@code WRITE_DELAY=0}: H2 otherwise keeps the last half second of committed
+ * transactions in memory, so a killed process (kill -9, the OOM killer) loses them; the
+ * notification outbox counts on a delivery recorded as sent staying so, or every message
+ * of that half second goes out again after a restart.
  */
 class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
@@ -40,7 +45,7 @@ class DataDirectoryEnvironmentPostProcessor implements EnvironmentPostProcessor 
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the data directory " + dataDir, ex);
 		}
-		String url = "jdbc:h2:file:" + dataDir.resolve("cachet") + ";DB_CLOSE_ON_EXIT=FALSE";
+		String url = "jdbc:h2:file:" + dataDir.resolve("cachet") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("cachetEmbeddedDatabase", Map.of(DATASOURCE_URL, url)));
 	}

@@ -1,20 +1,20 @@
 package io.cachet.mail;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+
+import org.jspecify.annotations.Nullable;
 
 import io.cachet.settings.SettingsService;
 
@@ -77,55 +77,131 @@ public class MailService {
 	}
 
 	/**
-	 * Sends several messages over one connection to the server.
-	 * @return the messages (by index in {@code mails}) that were not accepted, with the
-	 * reason; empty when the server took them all
+	 * Sends several messages over one connection to the server, one after the other,
+	 * telling {@code outcome} about each as soon as the server has answered for it (and
+	 * before the next one is sent), so that the caller can record it right away: after a
+	 * crash, only the message being handed over at that moment is in doubt.
+	 * <p>
+	 * The connection is opened here with the configured sender's own session and settings
+	 * rather than through {@link JavaMailSender#send(MimeMessage...)}, which reports only
+	 * once the whole batch is over. A connection lost in the middle is opened again for
+	 * the next message; one that cannot be opened fails the rest.
 	 */
-	public Map<Integer, Exception> sendAll(List<OutgoingMail> mails) {
-		Map<Integer, Exception> failures = new HashMap<>();
+	public void sendEach(List<OutgoingMail> mails, SendOutcome outcome) {
 		if (mails.isEmpty()) {
-			return failures;
+			return;
 		}
 		JavaMailSender sender;
 		try {
 			sender = sender();
 		}
 		catch (IllegalStateException ex) {
-			for (int i = 0; i < mails.size(); i++) {
-				failures.put(i, ex);
-			}
-			return failures;
+			failFrom(0, mails, outcome, ex);
+			return;
 		}
-		Map<MimeMessage, Integer> indexes = new IdentityHashMap<>();
-		MimeMessage[] messages = new MimeMessage[mails.size()];
+		if (!(sender instanceof JavaMailSenderImpl impl)) {
+			sendOneByOne(sender, mails, outcome);
+			return;
+		}
+		Transport transport = null;
+		try {
+			for (int i = 0; i < mails.size(); i++) {
+				MimeMessage message;
+				try {
+					message = mimeMessage(sender, mails.get(i));
+					message.saveChanges();
+				}
+				catch (MessagingException | RuntimeException ex) {
+					outcome.failed(i, ex);
+					continue;
+				}
+				if (transport == null || !transport.isConnected()) {
+					closeQuietly(transport);
+					transport = null;
+					try {
+						transport = connect(impl);
+					}
+					catch (MessagingException | RuntimeException ex) {
+						failFrom(i, mails, outcome, new MailSendException("Mail server connection failed", ex));
+						return;
+					}
+				}
+				try {
+					Address[] recipients = message.getAllRecipients();
+					transport.sendMessage(message, (recipients != null) ? recipients : new Address[0]);
+				}
+				catch (MessagingException | RuntimeException ex) {
+					outcome.failed(i, ex);
+					continue;
+				}
+				outcome.accepted(i);
+			}
+		}
+		finally {
+			closeQuietly(transport);
+		}
+	}
+
+	private void sendOneByOne(JavaMailSender sender, List<OutgoingMail> mails, SendOutcome outcome) {
 		for (int i = 0; i < mails.size(); i++) {
 			try {
-				messages[i] = mimeMessage(sender, mails.get(i));
-				indexes.put(messages[i], i);
+				sender.send(mimeMessage(sender, mails.get(i)));
 			}
 			catch (MessagingException | RuntimeException ex) {
-				failures.put(i, ex);
+				outcome.failed(i, ex);
+				continue;
+			}
+			outcome.accepted(i);
+		}
+	}
+
+	private static Transport connect(JavaMailSenderImpl sender) throws MessagingException {
+		Session session = sender.getSession();
+		String protocol = sender.getProtocol();
+		if (protocol == null) {
+			protocol = session.getProperty("mail.transport.protocol");
+		}
+		Transport transport = session.getTransport((protocol != null) ? protocol : "smtp");
+		// as JavaMailSenderImpl does: an empty user name (an unset placeholder) means
+		// none
+		String username = sender.getUsername();
+		String password = sender.getPassword();
+		if (username != null && username.isEmpty()) {
+			username = null;
+			password = (password != null && password.isEmpty()) ? null : password;
+		}
+		transport.connect(sender.getHost(), sender.getPort(), username, password);
+		return transport;
+	}
+
+	private static void closeQuietly(@Nullable Transport transport) {
+		if (transport != null) {
+			try {
+				transport.close();
+			}
+			catch (MessagingException ex) {
+				// every message has had its answer already
 			}
 		}
-		MimeMessage[] valid = Arrays.stream(messages).filter(Objects::nonNull).toArray(MimeMessage[]::new);
-		try {
-			sender.send(valid);
+	}
+
+	private static void failFrom(int from, List<OutgoingMail> mails, SendOutcome outcome, Exception error) {
+		for (int i = from; i < mails.size(); i++) {
+			outcome.failed(i, error);
 		}
-		catch (MailSendException ex) {
-			ex.getFailedMessages().forEach((message, cause) -> {
-				Integer index = indexes.get(message);
-				if (index != null) {
-					failures.put(index, cause);
-				}
-			});
-			if (ex.getFailedMessages().isEmpty()) {
-				indexes.values().forEach((index) -> failures.put(index, ex));
-			}
-		}
-		catch (MailException ex) {
-			indexes.values().forEach((index) -> failures.put(index, ex));
-		}
-		return failures;
+	}
+
+	/**
+	 * What became of each message of {@link #sendEach}, by its index in the list.
+	 */
+	public interface SendOutcome {
+
+		/** The server took the message. */
+		void accepted(int index);
+
+		/** The message was not sent (or its fate is unknown): worth another attempt. */
+		void failed(int index, Exception error);
+
 	}
 
 	/**

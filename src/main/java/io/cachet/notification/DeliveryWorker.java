@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -24,6 +27,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.cachet.shared.DaemonThreads;
+import io.cachet.shared.DatabaseOutage;
 import io.cachet.notification.internal.OutboxRepository;
 import io.cachet.notification.internal.OutboxRepository.DeliveryTask;
 import io.cachet.notification.internal.OutboxRepository.PendingNotification;
@@ -31,9 +35,26 @@ import io.cachet.notification.internal.OutboxRepository.PendingNotification;
 /**
  * The background sender. One thread fans out pending notifications and takes due
  * deliveries in rounds; the sending itself runs on {@code concurrency} threads, e-mail in
- * batches over one SMTP connection each. A round is finished before the next starts, and
- * before the application stops, so a normal shutdown leaves nothing half-sent; after a
- * hard crash the deliveries that were being sent are queued again at start-up.
+ * batches over one SMTP connection each. The application stops only once the messages
+ * being sent are finished, so a normal shutdown leaves nothing half-sent.
+ * <p>
+ * A hard crash (kill -9, power loss) is survived thus:
+ * <ul>
+ * <li>Every delivery is recorded as sent in its own transaction the moment the server has
+ * taken it, before the sender hands over its next message. What can go out twice after a
+ * crash is the message each sender was handing over at that moment: at most
+ * {@code concurrency} messages, each with the same {@code Message-ID} as the first time
+ * ({@link EmailChannel#messageId}), so receivers can drop the copy. (One transaction per
+ * message costs a small update by primary key; grouping them would widen the window to
+ * everything sent since the last group.)</li>
+ * <li>Claims are held under this node's stable id ({@link NodeIdentity}); a node starting
+ * up takes its own unfinished claims back at once, and when it runs alone everything left
+ * being sent.</li>
+ * <li>In a cluster, a node renews the lease of its claims every third of
+ * {@code claimLease} (30 s by default) while it runs, and every node gives back to the
+ * queue, as often, claims whose lease ran out: a dead node's deliveries are taken over
+ * within about 40 s.</li>
+ * </ul>
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -58,6 +79,11 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final AtomicBoolean woken = new AtomicBoolean();
 
+	/**
+	 * Whether a batch failed in a way that may have left claims of this node unrecorded.
+	 */
+	private final AtomicBoolean orphans = new AtomicBoolean();
+
 	private final Map<Long, NotificationContent> contents = Collections
 		.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
 			@Override
@@ -72,17 +98,13 @@ class DeliveryWorker implements SmartLifecycle {
 	private final java.util.concurrent.atomic.AtomicLong lastWarning = new java.util.concurrent.atomic.AtomicLong(
 			System.nanoTime() - Duration.ofHours(1).toNanos());
 
-	/**
-	 * How long a node may take to send what it claimed before another node sends it: far
-	 * longer than a batch takes (the SMTP and webhook timeouts are seconds).
-	 */
-	static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
-
 	private long lastPrune = System.nanoTime() - Duration.ofHours(2).toNanos();
 
-	private long lastRequeue = System.nanoTime();
-
 	private final boolean clustered;
+
+	private final NodeIdentity node;
+
+	private @Nullable ScheduledExecutorService leases;
 
 	private volatile boolean running;
 
@@ -92,8 +114,10 @@ class DeliveryWorker implements SmartLifecycle {
 
 	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
 			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
+			NodeIdentity node,
 			@org.springframework.beans.factory.annotation.Value("${cachet.cluster.enabled:false}") boolean clustered) {
 		this.clustered = clustered;
+		this.node = node;
 		this.outbox = outbox;
 		this.fanOut = fanOut;
 		this.email = email;
@@ -120,14 +144,24 @@ class DeliveryWorker implements SmartLifecycle {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		// Alone, whatever is marked as being sent was left by this node's last run; in a
-		// cluster only claims older than the lease are given back (see requeueStale).
-		int requeued = this.outbox.requeueInFlight(this.clustered ? now().minus(CLAIM_LEASE) : now().plusSeconds(1));
+		// This node is sending nothing yet: what it holds was left by its last run.
+		// Alone,
+		// whatever is being sent was left by a last run (perhaps under another id); in a
+		// cluster, other nodes' claims go back only once their lease has run out.
+		int requeued = this.outbox.releaseClaimsOf(this.node.id()) + this.outbox
+			.requeueInFlight(this.clustered ? now().minus(this.properties.claimLease()) : now().plusSeconds(1));
 		if (requeued > 0) {
 			logger.warn("Queued {} deliveries again that were being sent when the application last stopped", requeued);
 		}
 		this.senders = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()),
 				DaemonThreads.named("cachet-sender-"));
+		if (this.clustered) {
+			long period = Math.max(1, this.properties.claimLease().toMillis() / 3);
+			ScheduledExecutorService scheduler = Executors
+				.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-claim-lease-"));
+			scheduler.scheduleWithFixedDelay(this::keepLeases, period, period, TimeUnit.MILLISECONDS);
+			this.leases = scheduler;
+		}
 		this.running = true;
 		Thread loop = DaemonThreads.named("cachet-delivery").newThread(this::loop);
 		this.thread = loop;
@@ -158,6 +192,12 @@ class DeliveryWorker implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
+		// only now, so that what the senders were finishing stays leased to the end
+		ScheduledExecutorService scheduler = this.leases;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			this.leases = null;
+		}
 		this.thread = null;
 	}
 
@@ -177,12 +217,13 @@ class DeliveryWorker implements SmartLifecycle {
 			boolean busy = false;
 			try {
 				pruneHourly();
-				requeueStale();
 				busy = fanOutPending() | sendDue();
 			}
 			catch (RuntimeException ex) {
+				// perhaps between claiming deliveries and handing them over
+				this.orphans.set(true);
 				// an outage is logged once by DatabaseOutage, not every poll
-				if (!io.cachet.shared.DatabaseOutage.isOutage(ex)) {
+				if (!DatabaseOutage.isOutage(ex)) {
 					logger.warn("Delivering notifications failed; trying again shortly: {}", ex.getMessage());
 				}
 			}
@@ -193,24 +234,30 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	/**
-	 * Once an hour, forgets notifications older than the retention that have nothing left
-	 * to send, so the log does not grow without limit.
+	 * In a cluster: renews the lease of what this node is sending, and gives back to the
+	 * queue what another node took and stopped renewing (it died while sending). Runs on
+	 * its own thread, so that a long fan-out on the worker's thread cannot let this
+	 * node's own leases run out.
 	 */
-	/**
-	 * In a cluster, once a minute, gives back to the queue the deliveries a node took and
-	 * never finished within the lease: that node died while sending.
-	 */
-	private void requeueStale() {
-		long now = System.nanoTime();
-		if (this.clustered && now - this.lastRequeue >= Duration.ofMinutes(1).toNanos()) {
-			this.lastRequeue = now;
-			int requeued = this.outbox.requeueInFlight(now().minus(CLAIM_LEASE));
+	private void keepLeases() {
+		try {
+			Instant now = now();
+			this.outbox.renewClaims(this.node.id(), now);
+			int requeued = this.outbox.requeueInFlight(now.minus(this.properties.claimLease()));
 			if (requeued > 0) {
 				logger.warn("Queued {} deliveries again that another node took and did not finish", requeued);
+				wake();
 			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not renew the claims of this node: {}", ex.getMessage());
 		}
 	}
 
+	/**
+	 * Once an hour, forgets notifications older than the retention that have nothing left
+	 * to send, so the log does not grow without limit.
+	 */
 	private void pruneHourly() {
 		long now = System.nanoTime();
 		if (now - this.lastPrune >= Duration.ofHours(1).toNanos()) {
@@ -239,12 +286,13 @@ class DeliveryWorker implements SmartLifecycle {
 	 * @return whether anything was taken
 	 */
 	private boolean sendDue() {
+		releaseOrphans();
 		int batch = Math.max(1, this.properties.batchSize());
 		int room = 2 * batch * Math.max(1, this.properties.concurrency()) - this.inFlight.get();
 		if (room < batch) {
 			return false;
 		}
-		List<Long> claimed = this.outbox.claimDue(now(), room, java.util.UUID.randomUUID().toString());
+		List<Long> claimed = this.outbox.claimDue(now(), room, java.util.UUID.randomUUID().toString(), this.node.id());
 		if (claimed.isEmpty()) {
 			return false;
 		}
@@ -279,6 +327,23 @@ class DeliveryWorker implements SmartLifecycle {
 		return true;
 	}
 
+	/**
+	 * Gives back to the queue what this node took and a failed batch left unrecorded.
+	 * Only when nothing is in flight: everything this node holds is then such a leftover,
+	 * since it claims and hands over on this one thread.
+	 */
+	private void releaseOrphans() {
+		if (this.inFlight.get() == 0 && this.orphans.getAndSet(false)) {
+			try {
+				this.outbox.releaseClaimsOf(this.node.id());
+			}
+			catch (RuntimeException ex) {
+				this.orphans.set(true);
+				throw ex;
+			}
+		}
+	}
+
 	private void submit(ExecutorService pool, int deliveries, Runnable work) {
 		this.inFlight.addAndGet(deliveries);
 		pool.execute(() -> {
@@ -286,6 +351,9 @@ class DeliveryWorker implements SmartLifecycle {
 				work.run();
 			}
 			catch (RuntimeException ex) {
+				// some of it may not be recorded (the database went away): given back to
+				// the queue once nothing else is in flight (releaseOrphans)
+				this.orphans.set(true);
 				logger.warn("A delivery batch failed: {}", ex.getMessage());
 			}
 			finally {
@@ -296,32 +364,54 @@ class DeliveryWorker implements SmartLifecycle {
 	}
 
 	private void sendEmails(List<DeliveryTask> tasks, NotificationContent content) {
-		Map<Long, Exception> failures;
+		EmailOutcome outcome = new EmailOutcome();
 		try {
-			failures = this.email.send(tasks, content);
+			this.email.send(tasks, content, outcome);
 		}
 		catch (RuntimeException ex) {
-			// could not even write them: count it as a failed attempt for each
-			failures = new LinkedHashMap<>();
+			// could not even write them: a failed attempt for each one not answered yet
 			for (DeliveryTask task : tasks) {
-				failures.put(task.id(), ex);
+				if (!outcome.answered.contains(task.id())) {
+					outcome.failed(task, ex);
+				}
 			}
 		}
-		Instant now = now();
-		Map<Long, Exception> failed = failures;
-		List<Long> sent = tasks.stream().map(DeliveryTask::id).filter((id) -> !failed.containsKey(id)).toList();
-		this.outbox.markSent(sent, null, now);
-		this.metrics.sent("email", sent.size());
-		if (!failures.isEmpty()) {
+		Exception first = outcome.firstFailure;
+		if (first != null) {
 			warnAtMostEveryMinute("{} of {} e-mails were not accepted by the mail server (they are retried): {}",
-					failures.size(), tasks.size(), failures.values().iterator().next().getMessage());
+					outcome.failures, tasks.size(), first.getMessage());
 		}
-		for (DeliveryTask task : tasks) {
-			Exception error = failures.get(task.id());
-			if (error != null) {
-				recordFailure(task, null, describe(error), now);
+	}
+
+	/**
+	 * Records each e-mail the moment the server has answered for it; used by one sender
+	 * thread.
+	 */
+	private final class EmailOutcome implements EmailChannel.Outcome {
+
+		private final Set<Long> answered = new HashSet<>();
+
+		private int failures;
+
+		private @Nullable Exception firstFailure;
+
+		@Override
+		public void accepted(DeliveryTask task) {
+			this.answered.add(task.id());
+			DeliveryWorker.this.outbox.markSent(task.id(), null, now());
+			DeliveryWorker.this.metrics.sent("email", 1);
+		}
+
+		@Override
+		public void failed(DeliveryTask task, Exception error) {
+			this.answered.add(task.id());
+			this.failures++;
+			if (this.firstFailure == null) {
+				this.firstFailure = error;
 			}
+			recordFailure(task, null, describe(error), now());
 		}
+
 	}
 
 	private void callWebhook(DeliveryTask task, NotificationContent content) {
@@ -337,7 +427,7 @@ class DeliveryWorker implements SmartLifecycle {
 		Instant now = now();
 		this.outbox.logAttempt(task.id(), now, result.statusCode(), result.durationMs(), result.error());
 		if (result.success()) {
-			this.outbox.markSent(List.of(task.id()), result.statusCode(), now);
+			this.outbox.markSent(task.id(), result.statusCode(), now);
 			this.metrics.sent("webhook", 1);
 		}
 		else {

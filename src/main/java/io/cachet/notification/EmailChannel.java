@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 import io.cachet.mail.MailService;
@@ -50,11 +52,11 @@ class EmailChannel {
 	}
 
 	/**
-	 * Sends to subscribers who all receive the same notification.
-	 * @return the failures by delivery id; deliveries not in it were accepted by the
-	 * server
+	 * Sends to subscribers who all receive the same notification, over one connection,
+	 * telling {@code outcome} about each delivery as soon as the server has answered for
+	 * it.
 	 */
-	Map<Long, Exception> send(List<DeliveryTask> tasks, NotificationContent content) {
+	void send(List<DeliveryTask> tasks, NotificationContent content, Outcome outcome) {
 		List<OutgoingMail> mails = new ArrayList<>(tasks.size());
 		String host = URI.create(this.address.baseUrl()).getHost();
 		for (DeliveryTask task : tasks) {
@@ -72,13 +74,38 @@ class EmailChannel {
 				headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 			}
 			mails.add(new OutgoingMail(java.util.Objects.requireNonNull(task.email()), written.subject(), body[0],
-					body[1], headers,
-					"delivery-" + task.id() + "." + task.notificationId() + "@" + ((host != null) ? host : "cachet")));
+					body[1], headers, messageId(task, host)));
 		}
-		Map<Integer, Exception> failures = this.mail.sendAll(mails);
-		Map<Long, Exception> byDelivery = new LinkedHashMap<>();
-		failures.forEach((index, error) -> byDelivery.put(tasks.get(index).id(), error));
-		return byDelivery;
+		this.mail.sendEach(mails, new MailService.SendOutcome() {
+			@Override
+			public void accepted(int index) {
+				outcome.accepted(tasks.get(index));
+			}
+
+			@Override
+			public void failed(int index, Exception error) {
+				outcome.failed(tasks.get(index), error);
+			}
+		});
+	}
+
+	/**
+	 * Made from the delivery row alone, so a message sent again after a crash carries the
+	 * same id and the receiving side can drop the second copy.
+	 */
+	static String messageId(DeliveryTask task, @Nullable String host) {
+		return "delivery-" + task.id() + "." + task.notificationId() + "@" + ((host != null) ? host : "cachet");
+	}
+
+	/**
+	 * What became of each delivery of a {@link #send}.
+	 */
+	interface Outcome {
+
+		void accepted(DeliveryTask task);
+
+		void failed(DeliveryTask task, Exception error);
+
 	}
 
 }

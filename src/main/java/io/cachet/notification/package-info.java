@@ -8,8 +8,11 @@
  * {@code deliveries} row per recipient (a unique key per notification and recipient makes
  * a second fan-out impossible), and sends the queued deliveries in the background with
  * bounded concurrency, retrying failures with exponential back-off. A restart picks up
- * where the last run stopped: only the messages being handed to the server at the moment
- * of a hard crash can go out twice, and they carry the same {@code Message-ID}.
+ * where the last run stopped: each delivery is recorded as sent the moment the server has
+ * taken it, so only the messages being handed to the server at the moment of a hard crash
+ * (one per sender thread) can go out twice, and they carry the same {@code Message-ID}.
+ * Claims carry the node's stable id ({@link io.cachet.notification.NodeIdentity}) and, in
+ * a cluster, a lease the node renews while it runs; see {@link DeliveryWorker}.
  */
 @NullMarked
 package io.cachet.notification;

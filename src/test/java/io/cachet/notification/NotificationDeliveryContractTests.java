@@ -2,12 +2,14 @@ package io.cachet.notification;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import io.cachet.subscriber.SubscriberService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,6 +55,12 @@ abstract class NotificationDeliveryContractTests {
 
 	@Autowired
 	io.cachet.notification.internal.OutboxRepository outbox;
+
+	@Autowired
+	NotificationProperties properties;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	HttpServer receiver;
 
@@ -136,6 +145,115 @@ abstract class NotificationDeliveryContractTests {
 		assertThat(count("SELECT COUNT(*) FROM notifications WHERE id = ?", recent)).isOne();
 		this.jdbc.sql("UPDATE deliveries SET status = 'cancelled' WHERE notification_id = ?")
 			.param(oldWithWork)
+			.update();
+	}
+
+	@Test
+	void aStartingNodeTakesBackItsOwnClaimsAtOnceAndNoOneElses() {
+		Instant t0 = Instant.parse("2001-01-01T00:00:00Z");
+		String a = "a-" + UUID.randomUUID();
+		String b = "b-" + UUID.randomUUID();
+		long notification = notification("done", t0);
+		// queued and claimed in one transaction, so that the running worker never sees
+		// them queued
+		List<Long> ofA = this.transactions.execute((status) -> {
+			due(notification, 1, t0);
+			due(notification, 2, t0);
+			return this.outbox.claimDue(t0.plusSeconds(1), 10, UUID.randomUUID().toString(), a);
+		});
+		long ofB = claimed(notification, 3, b, t0);
+		assertThat(ofA).hasSize(2);
+		assertThat(claimedBy(ofA.get(0))).isEqualTo(a);
+
+		// node A restarts at once: no waiting for the lease
+		assertThat(this.outbox.releaseClaimsOf(a)).isEqualTo(2);
+
+		assertThat(ofA).allSatisfy((id) -> assertThat(statusOf(id)).isEqualTo("queued"));
+		assertThat(claimedBy(ofA.get(0))).isNull();
+		assertThat(statusOf(ofB)).isEqualTo("sending");
+		assertThat(claimedBy(ofB)).isEqualTo(b);
+		cancel(notification);
+	}
+
+	/**
+	 * Two nodes on a simulated clock, each renewing its leases and checking for expired
+	 * ones every third of the lease, as {@link DeliveryWorker} does in a cluster: the
+	 * claims of a node that dies are taken over within 60 s, and a live node's never.
+	 */
+	@Test
+	void aDeadNodesClaimsAreTakenOverWithinAMinuteAndALiveNodesNever() {
+		Duration lease = this.properties.claimLease();
+		assertThat(lease).isLessThanOrEqualTo(Duration.ofSeconds(45));
+		Duration period = lease.dividedBy(3);
+		Instant t0 = Instant.parse("2001-01-02T00:00:00Z");
+		String a = "a-" + UUID.randomUUID();
+		String b = "b-" + UUID.randomUUID();
+		long notification = notification("done", t0);
+		List<Long> ofA = List.of(claimed(notification, 1, a, t0), claimed(notification, 2, a, t0));
+		long ofB = claimed(notification, 3, b, t0);
+		Instant death = t0.plusSeconds(95);
+		Instant takenOver = null;
+		// node B runs its lease work on the period, node A half a period later
+		for (Instant now = t0.plus(period); now.isBefore(t0.plus(Duration.ofMinutes(5))); now = now.plus(period)) {
+			this.outbox.renewClaims(b, now);
+			this.outbox.requeueInFlight(now.minus(lease));
+			if (takenOver == null && ofA.stream().allMatch((id) -> "queued".equals(statusOf(id)))) {
+				takenOver = now;
+			}
+			Instant aTurn = now.plus(period.dividedBy(2));
+			if (aTurn.isBefore(death)) {
+				assertThat(takenOver).as("taken over while node A was alive").isNull();
+				this.outbox.renewClaims(a, aTurn);
+				this.outbox.requeueInFlight(aTurn.minus(lease));
+			}
+		}
+		assertThat(takenOver).as("node A's claims were taken over").isNotNull();
+		assertThat(Duration.between(death, takenOver)).isLessThanOrEqualTo(Duration.ofSeconds(60));
+		assertThat(statusOf(ofB)).as("node B is alive throughout").isEqualTo("sending");
+		System.out.printf("A dead node's claims were taken over %d s after it died (lease %d s)%n",
+				Duration.between(death, takenOver).toSeconds(), lease.toSeconds());
+		cancel(notification);
+	}
+
+	private void due(long notification, long recipient, Instant at) {
+		this.jdbc
+			.sql("INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, next_attempt_at) "
+					+ "VALUES (?, 'webhook', ?, 'queued', 0, ?)")
+			.params(notification, -recipient, java.sql.Timestamp.from(at))
+			.update();
+	}
+
+	/**
+	 * A delivery some node holds; due only in a year, so that the running worker leaves
+	 * it alone once it is given back.
+	 */
+	private long claimed(long notification, long recipient, String node, Instant at) {
+		this.jdbc.sql("INSERT INTO deliveries (notification_id, channel, recipient_id, status, attempts, "
+				+ "next_attempt_at, claim_token, claimed_by, claimed_at) VALUES (?, 'webhook', ?, 'sending', 0, ?, ?, ?, ?)")
+			.params(notification, -recipient, java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(365))),
+					UUID.randomUUID().toString(), node, java.sql.Timestamp.from(at))
+			.update();
+		return this.jdbc.sql("SELECT id FROM deliveries WHERE notification_id = ? AND recipient_id = ?")
+			.params(notification, -recipient)
+			.query(Long.class)
+			.single();
+	}
+
+	private String statusOf(long delivery) {
+		return this.jdbc.sql("SELECT status FROM deliveries WHERE id = ?").param(delivery).query(String.class).single();
+	}
+
+	private @Nullable String claimedBy(long delivery) {
+		return this.jdbc.sql("SELECT claimed_by FROM deliveries WHERE id = ?")
+			.param(delivery)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	private void cancel(long notification) {
+		this.jdbc.sql("UPDATE deliveries SET status = 'cancelled' WHERE notification_id = ?")
+			.param(notification)
 			.update();
 	}
 

@@ -42,7 +42,7 @@ class NotificationRestartIntegrationTests {
 	private static final int SUBSCRIBERS = 1000;
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
 	@TempDir
 	Path dataDir;
@@ -94,7 +94,7 @@ class NotificationRestartIntegrationTests {
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(CachetApplication.class).run("--spring.datasource.url=", "--server.port=0",
 				"--CACHET_DATA_DIR=" + this.dataDir, "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + ServerSetupTest.SMTP.getPort(), "--cachet.notifications.batch-size=10",
+				"--spring.mail.port=" + smtp.getSmtp().getPort(), "--cachet.notifications.batch-size=10",
 				"--cachet.notifications.concurrency=1", "--cachet.notifications.poll-interval=50ms");
 	}
 

@@ -108,25 +108,51 @@ public class OutboxRepository {
 
 	/**
 	 * Puts back what was taken for sending before {@code claimedBefore} and never
-	 * finished: the node sending it stopped hard (a crash, a kill). With
-	 * {@code claimedBefore} in the future, everything being sent is put back (a single
-	 * node starting up).
+	 * finished: the node holding it stopped renewing its lease (it died while sending).
+	 * With {@code claimedBefore} in the future, everything being sent is put back (a
+	 * single node starting up).
 	 */
 	public int requeueInFlight(Instant claimedBefore) {
 		return this.jdbc
-			.sql("UPDATE deliveries SET status = 'queued', claim_token = NULL WHERE status = 'sending' "
-					+ "AND (claimed_at IS NULL OR claimed_at < ?)")
+			.sql("UPDATE deliveries SET status = 'queued', claim_token = NULL, claimed_by = NULL "
+					+ "WHERE status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?)")
 			.param(Timestamp.from(claimedBefore))
 			.update();
 	}
 
 	/**
+	 * Puts back everything {@code node} took for sending and never finished, whatever the
+	 * age of the claims: called by that node as it starts, when it is sending nothing
+	 * yet.
+	 */
+	public int releaseClaimsOf(String node) {
+		return this.jdbc
+			.sql("UPDATE deliveries SET status = 'queued', claim_token = NULL, claimed_by = NULL "
+					+ "WHERE status = 'sending' AND claimed_by = ?")
+			.param(node)
+			.update();
+	}
+
+	/**
+	 * Renews the lease of everything {@code node} is sending, so that no other node takes
+	 * it over while this one is alive.
+	 * @return how many claims were renewed
+	 */
+	public int renewClaims(String node, Instant now) {
+		return this.jdbc.sql("UPDATE deliveries SET claimed_at = ? WHERE status = 'sending' AND claimed_by = ?")
+			.params(Timestamp.from(now), node)
+			.update();
+	}
+
+	/**
 	 * Takes up to {@code limit} deliveries that are due, oldest first, marking them as
-	 * being sent under this claim's token; another node claiming at the same moment gets
-	 * other rows or none.
+	 * being sent by {@code node} under this claim's token; another node claiming at the
+	 * same moment gets other rows or none.
+	 * @param token unique to this claim (not to the node): it tells this claim's rows
+	 * from those the node is already sending
 	 * @return the ids actually claimed
 	 */
-	public List<Long> claimDue(Instant now, int limit, String token) {
+	public List<Long> claimDue(Instant now, int limit, String token, String node) {
 		List<Long> ids = this.jdbc
 			.sql("SELECT id FROM deliveries WHERE status = 'queued' AND next_attempt_at <= ? "
 					+ "ORDER BY next_attempt_at, id")
@@ -137,10 +163,11 @@ public class OutboxRepository {
 		if (ids.isEmpty()) {
 			return ids;
 		}
-		int claimed = this.jdbc
-			.sql("UPDATE deliveries SET status = 'sending', claim_token = :token, claimed_at = :now "
-					+ "WHERE id IN (:ids) AND status = 'queued'")
+		int claimed = this.jdbc.sql(
+				"UPDATE deliveries SET status = 'sending', claim_token = :token, claimed_by = :node, claimed_at = :now "
+						+ "WHERE id IN (:ids) AND status = 'queued'")
 			.param("token", token)
+			.param("node", node)
 			.param("now", Timestamp.from(now))
 			.param("ids", ids)
 			.update();
@@ -178,16 +205,17 @@ public class OutboxRepository {
 			.list();
 	}
 
-	public void markSent(Collection<Long> ids, @Nullable Integer statusCode, Instant now) {
-		if (ids.isEmpty()) {
-			return;
-		}
+	/**
+	 * Records one delivery as sent, in a transaction of its own: called the moment the
+	 * server has taken the message, so that a crash can send again only the messages
+	 * being handed over at that moment.
+	 */
+	public void markSent(long id, @Nullable Integer statusCode, Instant now) {
 		this.jdbc
-			.sql("UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = :now, "
-					+ "last_attempt_at = :now, last_status_code = :code, last_error = NULL WHERE id IN (:ids)")
-			.param("now", Timestamp.from(now))
-			.param("code", statusCode)
-			.param("ids", List.copyOf(ids))
+			.sql("UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
+					+ "last_attempt_at = ?, last_status_code = ?, last_error = NULL, claim_token = NULL, "
+					+ "claimed_by = NULL WHERE id = ?")
+			.params(Timestamp.from(now), Timestamp.from(now), statusCode, id)
 			.update();
 	}
 
