@@ -136,9 +136,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	 * database failure is unexpected (constraint violations have their own handler).
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
-	ResponseEntity<ApiErrors> handleDatabaseUnavailable(RuntimeException ex) {
+	ResponseEntity<ApiErrors> handleDatabaseUnavailable(RuntimeException ex, HttpServletRequest request) {
 		if (!DatabaseOutage.isOutage(ex)) {
-			return handleUnexpected(ex);
+			return handleUnexpected(ex, request);
 		}
 		ApiErrors errors = ApiErrors.databaseUnavailable();
 		log.info("Answered 503 {}: the database is unavailable ({})", errors.errors().get(0).id(),
