@@ -173,6 +173,7 @@ class StatusPageIntegrationTests {
 		Instant now = this.clock.instant();
 		this.fixtures.incident("Today's hiccup", IncidentStatus.FIXED, true, now);
 		this.fixtures.incident("Old outage", IncidentStatus.FIXED, true, now.minus(10, ChronoUnit.DAYS));
+		this.fixtures.incident("Hidden older one", IncidentStatus.FIXED, false, now.minus(30, ChronoUnit.DAYS));
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 
 		String first = page();
@@ -185,6 +186,9 @@ class StatusPageIntegrationTests {
 		String older = this.fixtures.get("/?start_date=" + previous).body();
 		assertThat(older).contains("Old outage").doesNotContain("Today&#39;s hiccup");
 		assertThat(older).contains("rel=\"next\"");
+		// no endless chain of empty weeks: older pages only while an incident guests see
+		// is older
+		assertThat(older).doesNotContain("rel=\"prev\"");
 	}
 
 	@Test
