@@ -206,6 +206,19 @@ class StatusPageIntegrationTests {
 	}
 
 	@Test
+	void aStickiedIncidentShownTwiceHasItsUpdateAnchorsOnce() {
+		long incident = this.incidents
+			.createIncident(new io.cachet.incident.CreateIncident("Pinned", IncidentStatus.INVESTIGATING, "Pinned", 0,
+					null, null, Map.of(), true, true, false, null, null, List.of(), null))
+			.id();
+		long update = this.incidents.reportUpdate(incident, IncidentStatus.IDENTIFIED, "Found it.", null).id();
+
+		String page = page();
+		assertThat(page.split("data-incident=\"" + incident + "\"", -1)).hasSize(3);
+		assertThat(page.split("id=\"update-" + update + "\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void incidentAndMaintenancePagesShowEverything() {
 		long incident = this.fixtures.incident("Database failover", IncidentStatus.INVESTIGATING, true, null);
 		this.incidents.reportUpdate(incident, IncidentStatus.IDENTIFIED, "Found a **bad disk**.", null);
