@@ -109,6 +109,19 @@ class DashboardContentIntegrationTests {
 	}
 
 	@Test
+	void theOverviewLinksOpenIncidentsToTheirDashboardPageHiddenOnesToo() {
+		long hidden = this.incidents
+			.createIncident(new io.cachet.incident.CreateIncident("Staff only " + System.nanoTime(),
+					IncidentStatus.INVESTIGATING, "Not public", 0, null, null, Map.of(), false, false, false, null,
+					null, List.of(), null))
+			.id();
+		// the public page has no hidden incident: a link there was a 404
+		assertThat(this.browser.get("/dashboard").body()).contains("href=\"/dashboard/incidents/" + hidden + "\"")
+			.doesNotContain("href=\"/incidents/" + hidden + "\"");
+		assertThat(this.browser.get("/dashboard/incidents/" + hidden).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void incidentsAreReportedUpdatedAndResolved() {
 		long api = this.components
 			.createComponent(new io.cachet.component.CreateComponent("Incident API", "", "",
