@@ -206,6 +206,20 @@ class StatusPageIntegrationTests {
 	}
 
 	@Test
+	void theFaviconFollowsTheStatusAndIsServed() {
+		this.fixtures.component("API", ComponentStatus.OPERATIONAL, 0);
+		assertThat(page()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/status/favicon.svg\">");
+		this.fixtures.component("Web", ComponentStatus.MAJOR_OUTAGE, 0);
+		assertThat(page()).contains("href=\"/status/favicon-high-alert.svg\"");
+		for (String icon : List.of("favicon", "favicon-medium-alert", "favicon-high-alert")) {
+			HttpResponse<String> response = this.fixtures.get("/status/" + icon + ".svg");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).startsWith("image/svg+xml"));
+		}
+	}
+
+	@Test
 	void aStickiedIncidentShownTwiceHasItsUpdateAnchorsOnce() {
 		long incident = this.incidents
 			.createIncident(new io.cachet.incident.CreateIncident("Pinned", IncidentStatus.INVESTIGATING, "Pinned", 0,
