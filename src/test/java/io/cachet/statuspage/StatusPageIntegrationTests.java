@@ -206,6 +206,13 @@ class StatusPageIntegrationTests {
 	}
 
 	@Test
+	void theDefaultTimeZoneIsNamedUtc() {
+		this.settings.set("app_timezone", "");
+		this.settings.set("show_timezone", "1");
+		assertThat(page()).contains("Times are shown in UTC.");
+	}
+
+	@Test
 	void theFaviconFollowsTheStatusAndIsServed() {
 		this.fixtures.component("API", ComponentStatus.OPERATIONAL, 0);
 		assertThat(page()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/status/favicon.svg\">");
@@ -214,8 +221,8 @@ class StatusPageIntegrationTests {
 		for (String icon : List.of("favicon", "favicon-medium-alert", "favicon-high-alert")) {
 			HttpResponse<String> response = this.fixtures.get("/status/" + icon + ".svg");
 			assertThat(response.statusCode()).isEqualTo(200);
-			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("image/svg+xml"));
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
 		}
 	}
 
