@@ -109,6 +109,17 @@ class DashboardContentIntegrationTests {
 	}
 
 	@Test
+	void theQuickStatusSwitchShowsAnUnknownComponentAsUnknown() {
+		long unknown = this.components
+			.createComponent(new io.cachet.component.CreateComponent("Not checked yet " + System.nanoTime(), "", "",
+					ComponentStatus.UNKNOWN, 0, 0, true, null, List.of()))
+			.id();
+		var page = org.jsoup.Jsoup.parse(this.browser.get("/dashboard").body());
+		// before, the browser showed the first option, "Operational", and saved it
+		assertThat(page.select("#status-" + unknown + " option[selected]").eachAttr("value")).containsExactly("0");
+	}
+
+	@Test
 	void theOverviewLinksOpenIncidentsToTheirDashboardPageHiddenOnesToo() {
 		long hidden = this.incidents
 			.createIncident(new io.cachet.incident.CreateIncident("Staff only " + System.nanoTime(),
