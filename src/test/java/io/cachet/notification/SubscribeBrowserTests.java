@@ -27,6 +27,8 @@ import io.cachet.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,11 +39,21 @@ import static org.awaitility.Awaitility.await;
  * unsubscribe.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=subscribe-browser",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "cachet.notifications.poll-interval=100ms" })
+		"spring.mail.host=127.0.0.1", "cachet.notifications.poll-interval=100ms" })
 class SubscribeBrowserTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
+
+	/**
+	 * A free port, not GreenMail's fixed 3025: the browser tests run three times in a row
+	 * and next to other mail tests.
+	 */
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
 
 	@RegisterExtension
 	final Chromium browser = new Chromium();
