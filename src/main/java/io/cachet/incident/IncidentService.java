@@ -112,6 +112,15 @@ public class IncidentService {
 	}
 
 	/**
+	 * @return whether an incident occurred before this instant: whether a timeline has
+	 * older pages
+	 */
+	@Transactional(readOnly = true)
+	public boolean hasOccurredBefore(Instant before, boolean guest) {
+		return this.incidents.hasOccurredBefore(before, guest);
+	}
+
+	/**
 	 * @return the number of incidents not fixed yet (by their latest update)
 	 */
 	@Transactional(readOnly = true)

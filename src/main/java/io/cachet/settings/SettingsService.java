@@ -24,6 +24,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class SettingsService {
 
+	/**
+	 * The default zone, by its name: {@code ZoneOffset.UTC} would show as "Z" where the
+	 * page names its time zone.
+	 */
+	private static final ZoneId UTC = ZoneId.of("UTC");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -71,10 +77,10 @@ public class SettingsService {
 	 */
 	public ZoneId timezone() {
 		try {
-			return get("app_timezone").map(ZoneId::of).orElse(ZoneOffset.UTC);
+			return get("app_timezone").map(ZoneId::of).orElse(UTC);
 		}
 		catch (DateTimeException ex) {
-			return ZoneOffset.UTC;
+			return UTC;
 		}
 	}
 

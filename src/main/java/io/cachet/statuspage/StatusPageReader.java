@@ -154,7 +154,8 @@ public class StatusPageReader {
 
 	/**
 	 * The timeline of {@code incident_days} days ending at {@code startDate} (default
-	 * today), every day listed even without incidents.
+	 * today), every day listed even without incidents; older days are offered only while
+	 * an incident is older.
 	 */
 	@Transactional(readOnly = true)
 	public Timeline timeline(PageSettings page, @Nullable LocalDate startDate) {
@@ -173,7 +174,10 @@ public class StatusPageReader {
 						.filter((incident) -> LocalDate.ofInstant(incident.occurredAt(), zone).equals(date))
 						.toList()));
 		}
-		String previous = end.minusDays(days).toString();
+		// Older pages only while there are older incidents, as in Cachet: an endless
+		// chain of empty weeks is a trap for visitors and crawlers alike.
+		String previous = this.incidents.hasOccurredBefore(first.atStartOfDay(zone).toInstant(), true)
+				? end.minusDays(days).toString() : null;
 		String next = end.isBefore(today) ? min(end.plusDays(days), today).toString() : null;
 		return new Timeline(timelineDays, previous, next);
 	}

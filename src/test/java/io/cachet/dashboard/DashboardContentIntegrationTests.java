@@ -109,6 +109,30 @@ class DashboardContentIntegrationTests {
 	}
 
 	@Test
+	void theQuickStatusSwitchShowsAnUnknownComponentAsUnknown() {
+		long unknown = this.components
+			.createComponent(new io.cachet.component.CreateComponent("Not checked yet " + System.nanoTime(), "", "",
+					ComponentStatus.UNKNOWN, 0, 0, true, null, List.of()))
+			.id();
+		var page = org.jsoup.Jsoup.parse(this.browser.get("/dashboard").body());
+		// before, the browser showed the first option, "Operational", and saved it
+		assertThat(page.select("#status-" + unknown + " option[selected]").eachAttr("value")).containsExactly("0");
+	}
+
+	@Test
+	void theOverviewLinksOpenIncidentsToTheirDashboardPageHiddenOnesToo() {
+		long hidden = this.incidents
+			.createIncident(new io.cachet.incident.CreateIncident("Staff only " + System.nanoTime(),
+					IncidentStatus.INVESTIGATING, "Not public", 0, null, null, Map.of(), false, false, false, null,
+					null, List.of(), null))
+			.id();
+		// the public page has no hidden incident: a link there was a 404
+		assertThat(this.browser.get("/dashboard").body()).contains("href=\"/dashboard/incidents/" + hidden + "\"")
+			.doesNotContain("href=\"/incidents/" + hidden + "\"");
+		assertThat(this.browser.get("/dashboard/incidents/" + hidden).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void incidentsAreReportedUpdatedAndResolved() {
 		long api = this.components
 			.createComponent(new io.cachet.component.CreateComponent("Incident API", "", "",

@@ -8,18 +8,13 @@ import java.util.regex.Pattern;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.cachet.TestUsers;
-import io.cachet.browser.HeadlessChromium;
+import io.cachet.browser.Chromium;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
@@ -32,7 +27,8 @@ import io.cachet.user.UserService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,14 +39,24 @@ import static org.awaitility.Awaitility.await;
  * unsubscribe.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=subscribe-browser",
-		"spring.mail.host=127.0.0.1", "spring.mail.port=3025", "cachet.notifications.poll-interval=100ms" })
+		"spring.mail.host=127.0.0.1", "cachet.notifications.poll-interval=100ms" })
 class SubscribeBrowserTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withPerMethodLifecycle(false);
 
-	@LocalServerPort
-	int port;
+	/**
+	 * A free port, not GreenMail's fixed 3025: the browser tests run three times in a row
+	 * and next to other mail tests.
+	 */
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@RegisterExtension
+	final Chromium browser = new Chromium();
 
 	@Autowired
 	UserService users;
@@ -64,20 +70,6 @@ class SubscribeBrowserTests {
 	@Autowired
 	SubscriberService subscribers;
 
-	ChromeDriver browser;
-
-	@BeforeEach
-	void startBrowser() {
-		this.browser = HeadlessChromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void aVisitorSubscribesConfirmsChoosesAComponentAndLeaves() {
 		TestUsers.ensureSetUp(this.users);
@@ -85,28 +77,27 @@ class SubscribeBrowserTests {
 		long api = component("Public API");
 		long cdn = component("Image CDN");
 		// the page is rebuilt in the background shortly after a change
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
-			this.browser.get("http://localhost:" + this.port + "/");
-			return this.browser.getPageSource().contains("Image CDN")
-					&& !this.browser.findElements(By.linkText("Subscribe to updates")).isEmpty();
+		this.browser.until(Duration.ofSeconds(10), Duration.ofMillis(250), (driver) -> {
+			this.browser.open("/");
+			return driver.getPageSource().contains("Image CDN")
+					&& !driver.findElements(By.linkText("Subscribe to updates")).isEmpty();
 		});
-		this.browser.findElement(By.linkText("Subscribe to updates")).click();
-		this.browser.findElement(By.id("email")).sendKeys("reader@example.org");
-		this.browser.findElement(By.cssSelector(".subscribe-form button[type=submit]")).click();
+		this.browser.click(By.linkText("Subscribe to updates"));
+		this.browser.type("email", "reader@example.org");
+		this.browser.click(By.cssSelector(".subscribe-form button[type=submit]"));
 		awaitNotice("We have sent you an e-mail");
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> smtp.getReceivedMessages().length == 1);
 		String mail = GreenMailUtil.getBody(smtp.getReceivedMessages()[0]).replace("=\r\n", "").replace("=3D", "=");
 		Matcher link = Pattern.compile("http://localhost:\\d+/subscribe/verify/\\S+").matcher(mail);
 		assertThat(link.find()).isTrue();
-		this.browser.get(link.group());
+		this.browser.driver().get(link.group());
 
 		awaitNotice("You are subscribed");
-		WebElement cdnBox = checkbox(cdn);
 		assertThat(checkbox(api).isSelected()).isTrue();
-		assertThat(cdnBox.isSelected()).isTrue();
-		cdnBox.click();
-		this.browser.findElement(By.cssSelector(".subscribe-manage button[type=submit]")).click();
+		assertThat(checkbox(cdn).isSelected()).isTrue();
+		this.browser.click(checkboxSelector(cdn));
+		this.browser.click(By.cssSelector(".subscribe-manage button[type=submit]"));
 		awaitNotice("Your subscription has been updated");
 		assertThat(checkbox(cdn).isSelected()).isFalse();
 		SubscriberView reader = reader();
@@ -114,8 +105,8 @@ class SubscribeBrowserTests {
 		assertThat(reader.global()).isFalse();
 		assertThat(reader.subscriptions()).extracting((s) -> s.componentId()).containsExactly(api);
 
-		this.browser.findElement(By.linkText("Unsubscribe from everything")).click();
-		this.browser.findElement(By.cssSelector(".unsubscribe button")).click();
+		this.browser.click(By.linkText("Unsubscribe from everything"));
+		this.browser.click(By.cssSelector(".unsubscribe button"));
 		awaitNotice("Your subscription has been cancelled");
 		assertThat(this.subscribers.findSubscribers(ListQuery.all()).items())
 			.noneMatch((s) -> "reader@example.org".equals(s.email()));
@@ -125,14 +116,15 @@ class SubscribeBrowserTests {
 	 * Waits for the page a click leads to, until it shows this notice.
 	 */
 	private void awaitNotice(String text) {
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.findElements(By.cssSelector(".notice"))
-				.stream()
-				.anyMatch((notice) -> notice.getText().contains(text)));
+		this.browser.waitForText(By.cssSelector(".notice"), text);
 	}
 
 	private WebElement checkbox(long componentId) {
-		return this.browser.findElement(By.cssSelector("input[name=components][value='" + componentId + "']"));
+		return this.browser.waitFor(checkboxSelector(componentId));
+	}
+
+	private static By checkboxSelector(long componentId) {
+		return By.cssSelector("input[name=components][value='" + componentId + "']");
 	}
 
 	private SubscriberView reader() {

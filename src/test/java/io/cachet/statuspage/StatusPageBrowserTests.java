@@ -1,19 +1,15 @@
 package io.cachet.statuspage;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-import io.cachet.browser.HeadlessChromium;
+import io.cachet.browser.Chromium;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.incident.IncidentService;
@@ -24,7 +20,6 @@ import io.cachet.metric.SaveMetric;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
 class StatusPageBrowserTests {
 
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	final Chromium browser = new Chromium();
 
 	@Autowired
 	ComponentService components;
@@ -57,25 +52,11 @@ class StatusPageBrowserTests {
 	@Autowired
 	io.cachet.user.UserService users;
 
-	ChromeDriver browser;
-
-	@BeforeEach
-	void startBrowser() {
-		this.browser = HeadlessChromium.start();
-	}
-
-	@AfterEach
-	void stopBrowser() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
-
 	@Test
 	void pageRendersChartsDrawAndTheViewSwitchWorks() {
 		StatusPageFixtures.clear(this.jdbc);
 		io.cachet.TestUsers.ensureSetUp(this.users);
-		var fixtures = new StatusPageFixtures(this.port, this.components, this.incidents);
+		var fixtures = new StatusPageFixtures(this.browser.port(), this.components, this.incidents);
 		long group = fixtures.group("Platform", 0, 1);
 		fixtures.component("API", ComponentStatus.OPERATIONAL, group);
 		fixtures.component("Website", ComponentStatus.PERFORMANCE_ISSUES, group);
@@ -88,34 +69,37 @@ class StatusPageBrowserTests {
 		}
 		this.refresher.rebuild();
 
-		this.browser.get("http://localhost:" + this.port + "/");
+		this.browser.open("/");
 
-		assertThat(this.browser.findElement(By.cssSelector(".status-banner")).getText())
+		assertThat(this.browser.driver().findElement(By.cssSelector(".status-banner")).getText())
 			.isEqualTo("Some systems are experiencing issues");
-		assertThat(this.browser.findElement(By.cssSelector("[data-group] summary")).getText()).contains("Platform");
-		assertThat(this.browser.findElement(By.cssSelector(".timeline")).getText()).contains("Slow pages");
+		assertThat(this.browser.driver().findElement(By.cssSelector("[data-group] summary")).getText())
+			.contains("Platform");
+		assertThat(this.browser.driver().findElement(By.cssSelector(".timeline")).getText()).contains("Slow pages");
 		WebElement visibleChart = visibleChart();
 		assertThat(visibleChart.getAttribute("data-period")).isEqualTo("last_hour");
 		WebElement line = visibleChart.findElement(By.cssSelector("polyline.line"));
 		assertThat(line.getSize().getWidth()).isGreaterThan(100);
 		assertThat(line.getAttribute("points").split(" ")).hasSize(61);
 
-		Select view = new Select(this.browser.findElement(By.cssSelector(".metric-view")));
-		assertThat(this.browser.findElement(By.cssSelector(".view-select")).isDisplayed()).isTrue();
+		Select view = new Select(this.browser.driver().findElement(By.cssSelector(".metric-view")));
+		assertThat(this.browser.driver().findElement(By.cssSelector(".view-select")).isDisplayed()).isTrue();
 		view.selectByValue("week");
 
-		new WebDriverWait(this.browser, Duration.ofSeconds(5))
-			.until((driver) -> "week".equals(visibleChart().getAttribute("data-period")));
+		this.browser.until((driver) -> "week".equals(visibleChart().getAttribute("data-period")));
 		assertThat(visibleChart().findElement(By.cssSelector("polyline.line")).getAttribute("points").split(" "))
 			.hasSize(7);
 		assertThat(visibleChart().findElement(By.cssSelector("polyline.line")).getSize().getWidth()).isGreaterThan(100);
 		assertThat(visibleChart().getText()).contains("ms");
-		assertThat(this.browser.findElements(By.cssSelector(".chart-view")).stream().filter(WebElement::isDisplayed))
-			.hasSize(1);
+		assertThat(this.browser.driver()
+			.findElements(By.cssSelector(".chart-view"))
+			.stream()
+			.filter(WebElement::isDisplayed)).hasSize(1);
 	}
 
 	private WebElement visibleChart() {
-		return this.browser.findElements(By.cssSelector(".chart-view"))
+		return this.browser.driver()
+			.findElements(By.cssSelector(".chart-view"))
 			.stream()
 			.filter(WebElement::isDisplayed)
 			.findFirst()

@@ -173,6 +173,7 @@ class StatusPageIntegrationTests {
 		Instant now = this.clock.instant();
 		this.fixtures.incident("Today's hiccup", IncidentStatus.FIXED, true, now);
 		this.fixtures.incident("Old outage", IncidentStatus.FIXED, true, now.minus(10, ChronoUnit.DAYS));
+		this.fixtures.incident("Hidden older one", IncidentStatus.FIXED, false, now.minus(30, ChronoUnit.DAYS));
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 
 		String first = page();
@@ -185,6 +186,9 @@ class StatusPageIntegrationTests {
 		String older = this.fixtures.get("/?start_date=" + previous).body();
 		assertThat(older).contains("Old outage").doesNotContain("Today&#39;s hiccup");
 		assertThat(older).contains("rel=\"next\"");
+		// no endless chain of empty weeks: older pages only while an incident guests see
+		// is older
+		assertThat(older).doesNotContain("rel=\"prev\"");
 	}
 
 	@Test
@@ -199,6 +203,40 @@ class StatusPageIntegrationTests {
 		assertThat(first).contains("Recent").doesNotContain("Ancient").doesNotContain("No incidents reported");
 		assertThat(first).contains("href=\"/?page=2\"");
 		assertThat(this.fixtures.get("/?page=2").body()).contains("Ancient");
+	}
+
+	@Test
+	void theDefaultTimeZoneIsNamedUtc() {
+		this.settings.set("app_timezone", "");
+		this.settings.set("show_timezone", "1");
+		assertThat(page()).contains("Times are shown in UTC.");
+	}
+
+	@Test
+	void theFaviconFollowsTheStatusAndIsServed() {
+		this.fixtures.component("API", ComponentStatus.OPERATIONAL, 0);
+		assertThat(page()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/status/favicon.svg\">");
+		this.fixtures.component("Web", ComponentStatus.MAJOR_OUTAGE, 0);
+		assertThat(page()).contains("href=\"/status/favicon-high-alert.svg\"");
+		for (String icon : List.of("favicon", "favicon-medium-alert", "favicon-high-alert")) {
+			HttpResponse<String> response = this.fixtures.get("/status/" + icon + ".svg");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("image/svg+xml"));
+		}
+	}
+
+	@Test
+	void aStickiedIncidentShownTwiceHasItsUpdateAnchorsOnce() {
+		long incident = this.incidents
+			.createIncident(new io.cachet.incident.CreateIncident("Pinned", IncidentStatus.INVESTIGATING, "Pinned", 0,
+					null, null, Map.of(), true, true, false, null, null, List.of(), null))
+			.id();
+		long update = this.incidents.reportUpdate(incident, IncidentStatus.IDENTIFIED, "Found it.", null).id();
+
+		String page = page();
+		assertThat(page.split("data-incident=\"" + incident + "\"", -1)).hasSize(3);
+		assertThat(page.split("id=\"update-" + update + "\"", -1)).hasSize(2);
 	}
 
 	@Test

@@ -106,6 +106,15 @@ public class IncidentRepository {
 			.list();
 	}
 
+	public boolean hasOccurredBefore(Instant before, boolean guest) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM incidents i WHERE i.deleted_at IS NULL AND i.occurred_at < ?"
+					+ (guest ? " AND i.visible = TRUE" : ""))
+			.param(Timestamp.from(before))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public long countUnresolved(boolean guest) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM incidents i WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "")
