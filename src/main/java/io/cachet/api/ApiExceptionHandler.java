@@ -2,6 +2,7 @@ package io.cachet.api;
 
 import java.util.List;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiErrors> handleNotFound(NotFoundException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiErrors.of(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * {@link UnparsableParametersFilter} refuses these before any controller; this is for
+	 * parameters parsed later (a query string on a multipart request).
+	 */
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleUnparsableParameters(InvalidParameterException ex) {
+		return ResponseEntity.badRequest()
+			.body(ApiErrors.badRequest(List.of("The query string or form body cannot be parsed.")));
 	}
 
 	@ExceptionHandler

@@ -9,8 +9,15 @@ import java.util.Map;
  * Turns form parameters with PHP's bracket syntax into nested values, as PHP clients of
  * Cachet send them: {@code tags[]=a&tags[]=b} is a list, {@code vars[name]=x} a map, and
  * {@code components[0][id]=1} a list of maps.
+ * <p>
+ * Nesting is bounded like PHP's {@code max_input_nesting_level} (64 brackets). PHP drops
+ * a deeper parameter silently; we refuse the request with a 400 naming the field instead,
+ * as we do for every other malformed input: no real client nests that deep, and dropping
+ * it would turn a client's bug into a confusing "field is required".
  */
 final class PhpStyleParameters {
+
+	static final int MAX_NESTING = 64;
 
 	private PhpStyleParameters() {
 	}
@@ -19,11 +26,19 @@ final class PhpStyleParameters {
 		Map<String, Object> root = new LinkedHashMap<>();
 		parameters.forEach((key, values) -> {
 			List<String> path = path(key);
+			if (path.size() - 1 > MAX_NESTING) {
+				throw new ApiValidationException(List
+					.of("The " + abbreviate(path.get(0)) + " field is nested deeper than " + MAX_NESTING + " levels."));
+			}
 			for (String value : values) {
 				put(root, path, value);
 			}
 		});
 		return normalize(root);
+	}
+
+	private static String abbreviate(String name) {
+		return (name.length() > 100) ? name.substring(0, 100) + "..." : name;
 	}
 
 	private static List<String> path(String key) {

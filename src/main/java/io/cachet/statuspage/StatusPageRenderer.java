@@ -49,7 +49,21 @@ public class StatusPageRenderer {
 	RenderedResource incident(StatusPageCache.State state, Locale locale, IncidentView incident) {
 		Map<String, Object> model = model(state, locale);
 		model.put("incident", incident);
+		model.put("affectedNames", affectedNames(state.snapshot(), incident));
 		return page(200, "status/incident", locale, model);
+	}
+
+	/**
+	 * Looked up here rather than in the template: inside a SpEL projection a name
+	 * resolves against each element, so the template cannot reach the snapshot from
+	 * there. A component deleted since the incident (or hidden from guests) is left out.
+	 */
+	private static java.util.List<String> affectedNames(StatusPageSnapshot snapshot, IncidentView incident) {
+		return incident.components()
+			.stream()
+			.map((affected) -> snapshot.componentNames().get(affected.componentId()))
+			.filter(java.util.Objects::nonNull)
+			.toList();
 	}
 
 	RenderedResource schedule(StatusPageCache.State state, Locale locale, MaintenanceEntry schedule) {

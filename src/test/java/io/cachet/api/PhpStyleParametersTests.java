@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PhpStyleParametersTests {
 
@@ -34,6 +35,29 @@ class PhpStyleParametersTests {
 		Map<String, Object> values = PhpStyleParameters.parse(Map.of("components[4]", new String[] { "2" }));
 
 		assertThat(values.get("components")).isEqualTo(Map.of("4", "2"));
+	}
+
+	@Test
+	void acceptsNestingUpToPhpsLimit() {
+		String key = "x" + "[a]".repeat(PhpStyleParameters.MAX_NESTING);
+
+		Map<String, Object> values = PhpStyleParameters.parse(Map.of(key, new String[] { "deep" }));
+
+		Object node = values.get("x");
+		for (int i = 0; i < PhpStyleParameters.MAX_NESTING; i++) {
+			node = ((Map<?, ?>) node).get("a");
+		}
+		assertThat(node).isEqualTo("deep");
+	}
+
+	@Test
+	void refusesNestingDeeperThanPhpsLimit() {
+		for (int depth : new int[] { PhpStyleParameters.MAX_NESTING + 1, 10_000 }) {
+			Map<String, String[]> parameters = Map.of("x" + "[a]".repeat(depth), new String[] { "deep" });
+
+			assertThatThrownBy(() -> PhpStyleParameters.parse(parameters)).isInstanceOf(ApiValidationException.class)
+				.hasMessage("The x field is nested deeper than 64 levels.");
+		}
 	}
 
 }

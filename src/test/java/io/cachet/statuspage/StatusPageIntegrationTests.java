@@ -223,6 +223,33 @@ class StatusPageIntegrationTests {
 	}
 
 	@Test
+	void incidentPageNamesTheComponentsItAffects() {
+		long api = this.fixtures.component("Public API", ComponentStatus.OPERATIONAL, 0);
+		long web = this.fixtures.component("Website", ComponentStatus.OPERATIONAL, 0);
+		long one = affecting("API slow", List.of(api));
+		long several = affecting("Everything down", List.of(api, web));
+		this.refresher.rebuild();
+
+		HttpResponse<String> onePage = this.fixtures.get("/incidents/" + one);
+		assertThat(onePage.statusCode()).isEqualTo(200);
+		assertThat(onePage.body()).contains("Public API").doesNotContain("Website");
+		HttpResponse<String> severalPage = this.fixtures.get("/incidents/" + several);
+		assertThat(severalPage.statusCode()).isEqualTo(200);
+		assertThat(severalPage.body()).contains("Public API, Website");
+	}
+
+	private long affecting(String name, List<Long> componentIds) {
+		return this.incidents
+			.createIncident(new io.cachet.incident.CreateIncident(name, IncidentStatus.INVESTIGATING, "Looking", 0,
+					null, null, Map.of(), true, false, false, null, null,
+					componentIds.stream()
+						.map((id) -> new io.cachet.incident.AffectedComponent(id, ComponentStatus.PARTIAL_OUTAGE))
+						.toList(),
+					null))
+			.id();
+	}
+
+	@Test
 	void markdownIsSanitized() {
 		this.settings.set("app_about", "Hello <script>alert(1)</script> [x](javascript:alert(2)) **bold**");
 		String page = page();

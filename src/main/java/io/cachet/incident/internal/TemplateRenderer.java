@@ -1,15 +1,13 @@
 package io.cachet.incident.internal;
 
 import java.io.IOException;
-import java.io.StringWriter;
+import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
-import io.pebbletemplates.pebble.extension.Extension;
-import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
-import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.loader.MemoryLoader;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
@@ -19,81 +17,137 @@ import io.cachet.shared.InvalidInputException;
 
 /**
  * Renders incident templates, written in Twig syntax as in Cachet, with Pebble in a
- * sandbox: no Java method can be called on any value (only map keys, filters and tests),
- * no other template or file can be loaded, the {@code i18n} and {@code range} functions
- * are gone, and the output is bounded.
+ * sandbox. Users write these templates and the variables, so a render is bounded in every
+ * way that could hurt the server:
+ * <ul>
+ * <li>no Java method can be called on any value (only map keys, filters and tests), and
+ * no other template or file can be loaded;</li>
+ * <li>the text is at most {@value TemplateSource#MAX_CHARS} characters, nested at most
+ * {@value TemplateSource#MAX_NESTING} levels, checked before Pebble parses it;</li>
+ * <li>only the tags, functions and filters of {@link SandboxCustomizer}: no macros (no
+ * recursion) and no {@code set} (no growth from one loop iteration to the next);</li>
+ * <li>every render has a budget ({@link TemplateBudget}): 1 s, 10,000 loop iterations, no
+ * value over 100,000 characters and items ({@link ExpressionGuard}), and 100,000
+ * characters of output ({@link BoundedWriter});</li>
+ * <li>parsing and rendering run on {@link TemplateWorkers}' small-stack threads.</li>
+ * </ul>
+ * Whatever goes wrong with a template is an {@link InvalidInputException} naming the
+ * problem (a 400 on the API, a form error on the dashboard), never a 500.
+ *
+ * <p>
+ * The renderer never touches the database; {@code IncidentService} calls it outside its
+ * transactions, so a slow render holds no connection.
  */
 @Component
-public class TemplateRenderer {
-
-	static final int MAX_OUTPUT_CHARS = 100_000;
+public class TemplateRenderer implements AutoCloseable {
 
 	private final PebbleEngine engine = new PebbleEngine.Builder().loader(new MemoryLoader())
-		.methodAccessValidator((object, method) -> false)
+		.methodAccessValidator(TemplateRenderer::loopVariable)
 		.registerExtensionCustomizer(SandboxCustomizer::new)
+		.extension(new ExpressionGuard())
 		.autoEscaping(false)
 		.newLineTrimming(false)
 		.strictVariables(false)
 		.cacheActive(false)
-		.maxRenderedSize(MAX_OUTPUT_CHARS)
 		.build();
 
+	private final TemplateWorkers workers = new TemplateWorkers();
+
 	/**
-	 * @throws InvalidInputException if the template does not parse
+	 * @throws InvalidInputException if the template does not parse or breaks a limit of
+	 * the sandbox
 	 */
 	public void check(String template) {
-		parse(template);
+		this.workers.run(() -> parse(template));
 	}
 
 	/**
 	 * @param context the variables; nested maps are reached with dots
 	 * ({@code incident.name})
-	 * @throws InvalidInputException if the template does not parse or fails to render
+	 * @throws InvalidInputException if the template does not parse, fails to render, or
+	 * breaks a limit of the sandbox
 	 */
 	public String render(String template, Map<String, Object> context) {
-		PebbleTemplate parsed = parse(template);
-		StringWriter out = new StringWriter();
-		try {
-			parsed.evaluate(out, new HashMap<>(context));
-			return out.toString();
-		}
-		catch (PebbleException | IOException ex) {
-			throw new InvalidInputException("The template could not be rendered: " + summary(ex));
-		}
+		refusedAsInvalid(() -> TemplateBudget.checkSize(context, "The template's variables"));
+		return this.workers.run(() -> {
+			PebbleTemplate parsed = parse(template);
+			BoundedWriter out = new BoundedWriter(TemplateBudget.current());
+			try {
+				parsed.evaluate(out, new HashMap<>(context));
+				return out.toString();
+			}
+			catch (TemplateRefusedException ex) {
+				throw invalid(ex);
+			}
+			catch (PebbleException ex) {
+				throw refusal(ex).map(TemplateRenderer::invalid)
+					.orElseGet(() -> new InvalidInputException("The template could not be rendered: " + summary(ex)));
+			}
+			catch (IOException | RuntimeException ex) {
+				throw refusal(ex).map(TemplateRenderer::invalid)
+					.orElseGet(() -> new InvalidInputException(
+							"The template could not be rendered: a filter, test or operator got a value it cannot handle."));
+			}
+		});
+	}
+
+	@Override
+	public void close() {
+		this.workers.close();
 	}
 
 	private PebbleTemplate parse(String template) {
 		try {
+			TemplateSource.check(template);
 			return this.engine.getLiteralTemplate(template);
 		}
+		catch (TemplateRefusedException ex) {
+			throw invalid(ex);
+		}
 		catch (PebbleException ex) {
-			throw new InvalidInputException("The template is invalid: " + summary(ex));
+			throw refusal(ex).map(TemplateRenderer::invalid)
+				.orElseGet(() -> new InvalidInputException("The template is invalid: " + summary(ex)));
 		}
 	}
 
-	private static String summary(Exception ex) {
-		String message = (ex instanceof PebbleException pebble) ? pebble.getPebbleMessage() : ex.getMessage();
-		return (message != null) ? message : ex.getClass().getSimpleName();
+	/**
+	 * The only methods a template may call are the getters behind {@code loop.index},
+	 * {@code loop.first}, {@code loop.last}… of Pebble's own loop variable.
+	 */
+	private static boolean loopVariable(Object object, Method method) {
+		return method.getDeclaringClass() == object.getClass()
+				&& object.getClass().getName().equals("io.pebbletemplates.pebble.node.ForNode$LoopVariables");
 	}
 
-	private static final class SandboxCustomizer extends ExtensionCustomizer {
-
-		SandboxCustomizer(Extension delegate) {
-			super(delegate);
+	private static void refusedAsInvalid(Runnable check) {
+		try {
+			check.run();
 		}
+		catch (TemplateRefusedException ex) {
+			throw invalid(ex);
+		}
+	}
 
-		@Override
-		public Map<String, Function> getFunctions() {
-			Map<String, Function> functions = super.getFunctions();
-			if (functions == null) {
-				return null;
+	/**
+	 * Pebble wraps what its nodes throw; the sandbox's own refusal is the real reason.
+	 */
+	private static Optional<TemplateRefusedException> refusal(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof TemplateRefusedException refused) {
+				return Optional.of(refused);
 			}
-			Map<String, Function> allowed = new HashMap<>(functions);
-			allowed.remove("i18n");
-			allowed.remove("range");
-			return allowed;
 		}
+		return Optional.empty();
+	}
 
+	private static InvalidInputException invalid(TemplateRefusedException ex) {
+		return new InvalidInputException(ex.getMessage());
+	}
+
+	private static String summary(PebbleException ex) {
+		String message = ex.getPebbleMessage();
+		String line = (ex.getLineNumber() != null) ? " (line " + ex.getLineNumber() + ")" : "";
+		return ((message != null) ? message : ex.getClass().getSimpleName()) + line;
 	}
 
 }
