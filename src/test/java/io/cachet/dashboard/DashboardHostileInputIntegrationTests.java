@@ -1,0 +1,91 @@
+package io.cachet.dashboard;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.cachet.TestUsers;
+import io.cachet.incident.IncidentService;
+import io.cachet.metric.MetricService;
+import io.cachet.metric.SaveMetric;
+import io.cachet.shared.ListQuery;
+import io.cachet.user.UserService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the fuzz test ({@code io.cachet.fuzz.FuzzIntegrationTests}) found in the
+ * dashboard's forms, pinned down: each was a 500.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+class DashboardHostileInputIntegrationTests {
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	IncidentService incidents;
+
+	@Autowired
+	MetricService metrics;
+
+	@Autowired
+	LoginThrottle throttle;
+
+	FormClient browser;
+
+	String csrf;
+
+	@BeforeEach
+	void logIn() {
+		String username = "hostile" + System.nanoTime();
+		this.users.createUser(TestUsers.admin(username));
+		this.throttle.clear();
+		this.browser = FormClient.loggedIn(this.port, username, "correct horse battery");
+		Matcher token = CSRF.matcher(this.browser.get("/dashboard/components").body());
+		assertThat(token.find()).isTrue();
+		this.csrf = token.group(1);
+	}
+
+	@Test
+	void aMultipartBodyCutShortIsA400() throws Exception {
+		String boundary = "----cut";
+		HttpResponse<String> cut = send("/dashboard/components/order", "multipart/form-data; boundary=" + boundary,
+				"--" + boundary + "\r\nContent-Disposition: form-");
+		assertThat(cut.statusCode()).isEqualTo(400);
+		HttpResponse<String> noBoundary = send("/dashboard/settings/stylesheet", "multipart/form-data",
+				"--x\r\nContent-Disposition: form-data; name=\"stylesheet\"\r\n\r\nbody{}\r\n--x--\r\n");
+		assertThat(noBoundary.statusCode()).isEqualTo(400);
+	}
+
+	private HttpResponse<String> send(String path, String contentType, String body)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Content-Type", contentType)
+			.header("X-CSRF-TOKEN", this.csrf)
+			.header("Cookie", "JSESSIONID=" + this.browser.cookie("JSESSIONID").orElseThrow().getValue())
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+}
