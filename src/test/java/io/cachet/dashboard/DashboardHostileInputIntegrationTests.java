@@ -77,6 +77,19 @@ class DashboardHostileInputIntegrationTests {
 		assertThat(noBoundary.statusCode()).isEqualTo(400);
 	}
 
+	@Test
+	void anIncidentFormThatCannotBeBuiltIsShownAgainWithItsErrors() throws Exception {
+		long before = this.incidents.findIncidents(new ListQuery(Map.of(), null, false, 1, 1000), false).total();
+		// a JSON body carries no form fields; "abc" is no status
+		HttpResponse<String> json = send("/dashboard/incidents", "application/json", "{\"name\":\"x\"}");
+		assertThat(json.statusCode()).isEqualTo(200);
+		HttpResponse<String> wrongType = send("/dashboard/incidents", "application/x-www-form-urlencoded",
+				"name=Outage&status=abc&message=down");
+		assertThat(wrongType.statusCode()).isEqualTo(200);
+		assertThat(this.incidents.findIncidents(new ListQuery(Map.of(), null, false, 1, 1000), false).total())
+			.isEqualTo(before);
+	}
+
 	private HttpResponse<String> send(String path, String contentType, String body)
 			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
