@@ -90,6 +90,23 @@ class DashboardHostileInputIntegrationTests {
 			.isEqualTo(before);
 	}
 
+	@Test
+	void aMetricPointTooLargeForItsColumnIsRefusedAtOnce() throws Exception {
+		long metric = this.metrics
+			.createMetric(new SaveMetric("Latency", "ms", null, BigDecimal.ZERO, 0, true, 2, 1, 5, 0, 1))
+			.id();
+		for (String value : new String[] { "1E+308", "1E+999999999" }) {
+			long start = System.nanoTime();
+			HttpResponse<String> answer = send("/dashboard/metrics/" + metric + "/points",
+					"application/x-www-form-urlencoded",
+					"value=" + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(answer.statusCode()).as(value).isEqualTo(302);
+			assertThat((System.nanoTime() - start) / 1_000_000).as(value).isLessThan(2_000);
+			assertThat(this.browser.get("/dashboard/metrics/" + metric).body()).contains("must be less than");
+		}
+		assertThat(this.metrics.findPoints(metric, new ListQuery(Map.of(), null, false, 1, 100)).total()).isZero();
+	}
+
 	private HttpResponse<String> send(String path, String contentType, String body)
 			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
