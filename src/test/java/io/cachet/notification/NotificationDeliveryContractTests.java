@@ -23,6 +23,8 @@ import io.cachet.subscriber.SubscriberService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,6 +51,9 @@ abstract class NotificationDeliveryContractTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	io.cachet.notification.internal.OutboxRepository outbox;
@@ -116,6 +121,35 @@ abstract class NotificationDeliveryContractTests {
 			.params(notification, subscriber)
 			.query(String.class)
 			.single()).contains("No mail server");
+	}
+
+	@Test
+	void aNotificationWhoseIncidentIsGoneDoesNotHoldUpTheOthers() {
+		// created and deleted in one transaction: the notification reaches the worker
+		// only after its incident has gone (what an API client deleting at once can do)
+		long gone = new TransactionTemplate(this.transactions).execute((status) -> {
+			long id = this.incidents
+				.createIncident(new CreateIncident("Gone " + UUID.randomUUID(), IncidentStatus.INVESTIGATING, "x", 0,
+						null, null, Map.of(), true, false, false, null, null, List.of(), null))
+				.id();
+			this.incidents.deleteIncident(id);
+			return id;
+		});
+		long next = this.incidents
+			.createIncident(new CreateIncident("After " + UUID.randomUUID(), IncidentStatus.INVESTIGATING, "y", 0, null,
+					null, Map.of(), true, false, false, null, null, List.of(), null))
+			.id();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> fannedOut("incident_created:" + gone) && fannedOut("incident_created:" + next));
+	}
+
+	private boolean fannedOut(String eventKey) {
+		String state = this.jdbc.sql("SELECT state FROM notifications WHERE event_key = ?")
+			.param(eventKey)
+			.query(String.class)
+			.optional()
+			.orElse("none");
+		return state.equals("done") || state.equals("skipped");
 	}
 
 	@Test
