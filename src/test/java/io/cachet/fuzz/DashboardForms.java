@@ -47,11 +47,13 @@ final class DashboardForms {
 	/**
 	 * @param get answers a GET (status, body) as the admin
 	 * @param onPage told of every page read, to check its answer
+	 * @param start where to begin: the dashboard, and pages a link to which the crawl
+	 * would not pick (only the first link of each shape is followed)
 	 * @return the forms found, one per action pattern and field set
 	 */
 	static List<Form> discover(java.util.function.Function<String, FuzzHttp.Answer> get,
-			Consumer<Map.Entry<String, FuzzHttp.Answer>> onPage, int maxPages) {
-		Deque<String> queue = new ArrayDeque<>(List.of("/dashboard"));
+			Consumer<Map.Entry<String, FuzzHttp.Answer>> onPage, List<String> start, int maxPages) {
+		Deque<String> queue = new ArrayDeque<>(start);
 		Set<String> seen = new LinkedHashSet<>(queue);
 		Set<String> patterns = new LinkedHashSet<>();
 		Map<String, Form> forms = new LinkedHashMap<>();

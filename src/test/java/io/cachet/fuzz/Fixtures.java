@@ -97,8 +97,11 @@ final class Fixtures {
 		for (int i = 0; i < 200; i++) {
 			JsonNode deliveries = call("GET", "/api/v1/webhooks/" + this.ids.get("liveWebhook") + "/deliveries", null)
 				.path("data");
-			if (deliveries.toString().contains("\"status\":\"failed\"")) {
-				return;
+			for (JsonNode delivery : deliveries) {
+				if (delivery.path("status").asString("").equals("failed")) {
+					this.ids.put("failedNotification", delivery.path("notification_id").asLong());
+					return;
+				}
 			}
 			pause();
 		}

@@ -63,7 +63,7 @@ import org.assertj.core.api.SoftAssertions;
  * (method, path, mutation, content type, body prefix). Run
  * {@code ./mvnw test -Dtest=FuzzIntegrationTests -Dfuzz.seed=<seed>} to send the same
  * requests again; {@code -Dfuzz.rounds=<n>} scales the number of requests per route
- * (default 30) and {@code -Dfuzz.seed=random} picks a new seed.
+ * (default 25) and {@code -Dfuzz.seed=random} picks a new seed.
  * <p>
  * Coverage: the routes come from the application's {@link RequestMappingHandlerMapping};
  * an {@code /api/v1} or public route without a model in {@link ApiModels} fails
@@ -87,48 +87,15 @@ class FuzzIntegrationTests {
 
 	private static final long SEED = seed();
 
-	private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 30);
+	private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 25);
 
 	/**
 	 * Defects other branches are fixing: a 5xx from a request that matches one of these
-	 * is counted and reported as known, not failed. Empty once those branches are merged.
+	 * is counted and reported as known, not failed. Empty since trust-input and
+	 * trust-templates were merged; add an entry (name the defect and its branch) only for
+	 * a defect someone else is fixing, and remove it when the fix is merged.
 	 */
 	static final Map<String, java.util.function.Predicate<Request>> KNOWN = new LinkedHashMap<>();
-
-	static {
-		KNOWN.put("trust-input: a body or query Tomcat refuses (bad %-escape, >1000 parameters, &&&=) answers 500",
-				FuzzIntegrationTests::tomcatRefuses);
-		KNOWN.put("trust-input: deeply nested bracket keys overflow the stack in PhpStyleParameters",
-				(request) -> request.mutation().contains("deep-brackets"));
-		KNOWN.put("trust-input: the public incident page answers 500 for an incident with components",
-				(request) -> request.method().equals("GET") && request.path().matches("/incidents/\\d+([?].*)?"));
-	}
-
-	/**
-	 * What Tomcat's parameter parser throws on: an empty name, a bad %-escape, over 1000.
-	 */
-	static boolean tomcatRefuses(Request request) {
-		List<String> parts = new ArrayList<>();
-		int query = request.path().indexOf('?');
-		if (query >= 0) {
-			parts.add(request.path().substring(query + 1));
-		}
-		if (request.contentType() != null && request.contentType().startsWith(Mutator.FORM)) {
-			parts.add(new String(request.body(), java.nio.charset.StandardCharsets.UTF_8));
-		}
-		int count = 0;
-		for (String part : parts) {
-			for (String pair : part.split("&", -1)) {
-				count++;
-				if (pair.startsWith("=") || BAD_ESCAPE.matcher(pair).find()) {
-					return true;
-				}
-			}
-		}
-		return count > 1000;
-	}
-
-	private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
 	@LocalServerPort
 	int port;
@@ -145,6 +112,9 @@ class FuzzIntegrationTests {
 
 	@Autowired
 	SettingsService settings;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	private FuzzHttp http;
 
@@ -223,7 +193,7 @@ class FuzzIntegrationTests {
 		}, (page) -> {
 			pages.add(page.getKey());
 			check(Request.of("GET", page.getKey(), null, null, "crawl"), page.getValue(), failures);
-		}, 200);
+		}, List.of("/dashboard", "/dashboard/notifications/" + this.fixtures.id("failedNotification")), 200);
 		String csrf = forms.stream()
 			.map((form) -> form.fields().get("_csrf"))
 			.filter((token) -> token != null)
@@ -266,6 +236,8 @@ class FuzzIntegrationTests {
 	@Test
 	@Order(4)
 	void publicRoutesSurviveHostileInput() {
+		// the dashboard's fuzzing may have saved a settings form that turned it off
+		this.settings.set("enable_subscribers", "1");
 		// a visitor's session and CSRF token, as the subscribe page gives them
 		FormClient visitor = new FormClient(this.port);
 		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(visitor.get("/subscribe").body());
@@ -277,6 +249,33 @@ class FuzzIntegrationTests {
 			fuzz(model, model.writes() ? headers : Map.of(), ROUNDS, failures);
 		}
 		assertThat(failures).as(failureHeader()).isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void theNotificationQueueDrainsAfterwards() {
+		// a write the fuzz accepted and undid at once (an incident created and deleted)
+		// must not leave a notification that the worker can never fan out
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		long pending;
+		do {
+			pending = this.jdbc.sql("SELECT COUNT(*) FROM notifications WHERE state IN ('pending', 'fanning')")
+				.query(Long.class)
+				.single();
+		}
+		while (pending > 0 && System.nanoTime() < deadline && pause());
+		assertThat(pending).as("notifications still waiting to be fanned out 30 s after the fuzzing").isZero();
+	}
+
+	private static boolean pause() {
+		try {
+			Thread.sleep(200);
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static boolean reachedByPattern(Set<String> reached, String route) {
@@ -457,7 +456,7 @@ class FuzzIntegrationTests {
 		byPrefix.put("/dashboard/webhooks", List.of("/api/v1/webhooks"));
 		byPrefix.put("/dashboard/monitors", List.of("/api/v1/monitors", "/api/v1/components"));
 		byPrefix.put("/dashboard/upstreams", List.of("/api/v1/upstreams", "/api/v1/components"));
-		byPrefix.put("/dashboard/settings/", List.of(action));
+		byPrefix.put("/dashboard/settings/", List.of(action.replaceAll("^(/dashboard/settings/[a-z-]+).*", "$1")));
 		byPrefix.put("/dashboard/team", List.of("/dashboard/team"));
 		byPrefix.put("/dashboard/user", List.of("/dashboard/user"));
 		return byPrefix.entrySet()
