@@ -107,6 +107,15 @@ class DashboardHostileInputIntegrationTests {
 		assertThat(this.metrics.findPoints(metric, new ListQuery(Map.of(), null, false, 1, 100)).total()).isZero();
 	}
 
+	@Test
+	void aFormAimedAtAUserThatDoesNotExistIsA404() throws Exception {
+		for (String action : new String[] { "activate", "deactivate", "level" }) {
+			HttpResponse<String> answer = send("/dashboard/team/9223372036854775807/" + action,
+					"application/x-www-form-urlencoded", "level=ADMIN");
+			assertThat(answer.statusCode()).as(action).isEqualTo(404);
+		}
+	}
+
 	private HttpResponse<String> send(String path, String contentType, String body)
 			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
