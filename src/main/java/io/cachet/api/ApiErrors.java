@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -13,12 +16,45 @@ import org.springframework.http.HttpStatusCode;
  * Cachet's error envelope:
  * {@code {"errors":[{"id","status","title","detail","meta":{"details":[]}}]}}. Titles and
  * details are the fixed texts Cachet's error displayer uses, safe to show.
+ * <p>
+ * Every 5xx envelope is logged at ERROR with its {@code id}, so that the id a user
+ * reports finds the log line: {@link #serverError} with the exception's stack trace, and
+ * {@link #of} for a 5xx without one.
  */
 record ApiErrors(List<Error> errors) {
 
+	private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
 	static ApiErrors of(HttpStatusCode status) {
+		ApiErrors errors = create(status);
+		if (status.is5xxServerError()) {
+			log.error("API request answered {} with error id {}", status.value(), errors.id());
+		}
+		return errors;
+	}
+
+	/**
+	 * A 5xx caused by an exception, logged at ERROR with the envelope's id and the stack
+	 * trace.
+	 * @param request what was asked, for the log ({@code "GET /api/v1/components"})
+	 */
+	static ApiErrors serverError(HttpStatusCode status, Throwable cause, String request) {
+		ApiErrors errors = create(status);
+		log.error("{} answered {} with error id {}", request, status.value(), errors.id(), cause);
+		return errors;
+	}
+
+	static String describe(HttpServletRequest request) {
+		return request.getMethod() + " " + request.getRequestURI();
+	}
+
+	private static ApiErrors create(HttpStatusCode status) {
 		return new ApiErrors(List
 			.of(new Error(UUID.randomUUID().toString(), status.value(), title(status), detail(status.value()), null)));
+	}
+
+	String id() {
+		return this.errors.get(0).id();
 	}
 
 	/**

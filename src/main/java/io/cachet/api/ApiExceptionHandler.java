@@ -2,6 +2,7 @@ package io.cachet.api;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -29,8 +31,8 @@ import io.cachet.shared.NotFoundException;
 /**
  * Maps every exception raised by an API controller to Cachet's error envelope. Spring
  * MVC's own exceptions keep their status (400 for a malformed body, 405, 415, ...); an
- * unexpected exception is logged once and answered with a generic 500 that reveals
- * nothing.
+ * unexpected exception is logged once, with the id its envelope carries, and answered
+ * with a generic 500 that reveals nothing.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -71,7 +73,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		return ResponseEntity.status(statusCode).headers(headers).body(ApiErrors.of(statusCode));
+		ApiErrors errors = statusCode.is5xxServerError()
+				? ApiErrors.serverError(statusCode, ex, ApiErrors.describe(servletRequest(request)))
+				: ApiErrors.of(statusCode);
+		return ResponseEntity.status(statusCode).headers(headers).body(errors);
+	}
+
+	private static HttpServletRequest servletRequest(WebRequest request) {
+		return ((ServletWebRequest) request).getRequest();
 	}
 
 	@ExceptionHandler
@@ -117,9 +126,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ApiErrors> handleUnexpected(Exception ex) {
-		log.error("Unexpected error in an API request", ex);
-		return ResponseEntity.internalServerError().body(ApiErrors.of(HttpStatus.INTERNAL_SERVER_ERROR));
+	ResponseEntity<ApiErrors> handleUnexpected(Exception ex, HttpServletRequest request) {
+		return ResponseEntity.internalServerError()
+			.body(ApiErrors.serverError(HttpStatus.INTERNAL_SERVER_ERROR, ex, ApiErrors.describe(request)));
 	}
 
 	private static String describe(FieldError error) {

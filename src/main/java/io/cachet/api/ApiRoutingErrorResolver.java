@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
@@ -15,13 +16,18 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Answers API requests that match no controller (an unknown path, a method the path does
- * not support) with Cachet's error envelope instead of the servlet container's error
- * page. Exceptions from API controllers are left to {@link ApiExceptionHandler}.
+ * Answers in Cachet's error envelope what goes wrong with an API request before a
+ * controller is chosen, instead of the servlet container's error page: no such route
+ * (404), a method the path does not support (405 with {@code Allow}), a malformed
+ * multipart body (400) or one over the upload limit (413). Only "no such route" is a 404:
+ * anything unexpected is a 500. Exceptions from API controllers are left to
+ * {@link ApiExceptionHandler}.
  */
 @Component
 class ApiRoutingErrorResolver implements HandlerExceptionResolver, Ordered {
@@ -38,20 +44,38 @@ class ApiRoutingErrorResolver implements HandlerExceptionResolver, Ordered {
 		if (handler instanceof HandlerMethod || !ApiPaths.isApi(request)) {
 			return null;
 		}
-		HttpStatusCode status = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getStatusCode()
-				: HttpStatus.NOT_FOUND;
+		HttpStatusCode status = status(ex);
 		if (ex instanceof HttpRequestMethodNotSupportedException notSupported
 				&& notSupported.getSupportedMethods() != null) {
 			response.setHeader(HttpHeaders.ALLOW,
 					StringUtils.arrayToCommaDelimitedString(notSupported.getSupportedMethods()));
 		}
 		try {
-			this.errorWriter.write(response, ApiErrors.of(status));
+			this.errorWriter.write(response, status.is5xxServerError()
+					? ApiErrors.serverError(status, ex, ApiErrors.describe(request)) : ApiErrors.of(status));
 			return new ModelAndView();
 		}
 		catch (IOException writeFailed) {
 			return null;
 		}
+	}
+
+	/**
+	 * Spring MVC reports a missing route as an {@link ErrorResponse} (404 for
+	 * {@code NoHandlerFoundException} and {@code NoResourceFoundException}), as it does
+	 * 405, 406 and 415.
+	 */
+	private static HttpStatusCode status(Exception ex) {
+		if (ex instanceof ErrorResponse errorResponse) {
+			return errorResponse.getStatusCode();
+		}
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return HttpStatus.CONTENT_TOO_LARGE;
+		}
+		if (ex instanceof MultipartException || ex instanceof InvalidParameterException) {
+			return HttpStatus.BAD_REQUEST;
+		}
+		return HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
 	@Override

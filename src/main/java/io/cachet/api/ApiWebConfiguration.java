@@ -26,6 +26,18 @@ class ApiWebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
+	 * Declared first so that, among the filters of the highest precedence, it is the
+	 * outermost and sees what any of them throws.
+	 */
+	@Bean
+	FilterRegistrationBean<ServerErrorFilter> serverErrorFilter(ApiErrorWriter errorWriter) {
+		var registration = new FilterRegistrationBean<>(new ServerErrorFilter(errorWriter));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	/**
 	 * Laravel ignores a trailing slash, so Cachet's clients send
 	 * {@code /api/v1/schedules/}: every {@code /api} request (v1 and the v2 JSON) is
 	 * handled as if it had none. The request is wrapped, not redirected (a redirect would

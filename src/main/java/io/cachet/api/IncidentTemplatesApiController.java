@@ -19,8 +19,9 @@ import io.cachet.incident.IncidentTemplateView;
 
 /**
  * {@code /api/v1/incidents/templates}: Cachet 2.4 routes 19 and 20, and beyond Cachet the
- * writes, so that an install can be scripted end to end. A template that does not parse
- * is refused.
+ * writes, so that an install can be scripted end to end. A template that does not parse,
+ * or breaks a limit of the sandbox (see {@code TemplateRenderer}), is refused with a 400
+ * naming the problem.
  */
 @RestController
 @RequestMapping("/api/v1/incidents/templates")

@@ -63,16 +63,33 @@ class UnparsableParametersFilter extends OncePerRequestFilter {
 		log.debug("Refused unparsable parameters on {} {}", request.getMethod(), request.getRequestURI(), ex);
 		HttpStatus status = (ex.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) ? HttpStatus.CONTENT_TOO_LARGE
 				: HttpStatus.BAD_REQUEST;
-		if (!ApiPaths.isApi(request)) {
-			response.sendError(status.value());
-			return;
-		}
-		this.errorWriter.write(response,
-				(status == HttpStatus.BAD_REQUEST)
-						? ApiErrors.badRequest(List.of("The query string or form body cannot be parsed."))
-						: ApiErrors.of(status));
+		refuse(request, response, status, this.errorWriter);
 	}
 
+	/**
+	 * Writes the answer itself rather than {@code sendError}: the error page's dispatch
+	 * would parse the same multipart body again and fail in turn.
+	 */
+	static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+			ApiErrorWriter errorWriter) throws IOException {
+		response.reset();
+		if (ApiPaths.isApi(request)) {
+			errorWriter.write(response,
+					(status == HttpStatus.BAD_REQUEST)
+							? ApiErrors.badRequest(List.of("The query string or form body cannot be parsed."))
+							: ApiErrors.of(status));
+			return;
+		}
+		response.setStatus(status.value());
+		response.setContentType("text/plain;charset=UTF-8");
+		response.getWriter().write(status.value() + " " + status.getReasonPhrase() + "\n");
+	}
+
+	/**
+	 * A multipart body is parsed here only off the API: there Spring Security's CSRF
+	 * check reads it anyway before anything else, while the API reads it after
+	 * authentication.
+	 */
 	private static boolean hasParameters(HttpServletRequest request) {
 		String contentType = request.getContentType();
 		if (contentType == null) {
@@ -83,8 +100,10 @@ class UnparsableParametersFilter extends OncePerRequestFilter {
 			if (type.isCompatibleWith(MediaType.APPLICATION_FORM_URLENCODED)) {
 				return true;
 			}
-			// getParameterMap() would parse a multipart body too.
-			return !type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA) && request.getQueryString() != null;
+			if (type.isCompatibleWith(MediaType.MULTIPART_FORM_DATA)) {
+				return !ApiPaths.isApi(request) && "POST".equals(request.getMethod());
+			}
+			return request.getQueryString() != null;
 		}
 		catch (org.springframework.http.InvalidMediaTypeException ex) {
 			return request.getQueryString() != null;

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cachet.component.ComponentService;
 import io.cachet.component.StatusChangeSource;
@@ -31,6 +33,11 @@ import io.cachet.shared.Slugs;
 /**
  * Incidents, their updates and incident templates. Opening or changing an incident sets
  * the status of the components it affects (silently: the incident notifies on its own).
+ *
+ * <p>
+ * The methods that check or render a template are not {@code @Transactional}: they check
+ * or render first, with no connection held (a template may take up to a second, see
+ * {@link TemplateRenderer}), and only then write in a transaction of their own.
  */
 @Service
 public class IncidentService {
@@ -47,14 +54,18 @@ public class IncidentService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transaction;
+
 	IncidentService(IncidentRepository incidents, IncidentTemplateRepository templates, TemplateRenderer renderer,
-			ComponentService components, ApplicationEventPublisher events, Clock clock) {
+			ComponentService components, ApplicationEventPublisher events, Clock clock,
+			TransactionTemplate transaction) {
 		this.incidents = incidents;
 		this.templates = templates;
 		this.renderer = renderer;
 		this.components = components;
 		this.events = events;
 		this.clock = clock;
+		this.transaction = transaction;
 	}
 
 	/**
@@ -122,21 +133,26 @@ public class IncidentService {
 
 	/**
 	 * Opens an incident, renders its template if one is named, and sets the status of the
-	 * components it affects.
+	 * components it affects. The template is rendered before the transaction opens, so a
+	 * render (which may take up to a second) holds no database connection, and a refused
+	 * render writes nothing.
 	 * @throws InvalidInputException for an unknown template or component, or a broken
 	 * template
 	 */
-	@Transactional
 	public IncidentView createIncident(CreateIncident command) {
 		Instant now = now();
-		List<AffectedComponent> affected = affected(command.componentId(), command.componentStatus(),
-				command.components());
 		Instant occurredAt = (command.occurredAt() != null) ? command.occurredAt() : now;
 		String message = (command.templateSlug() != null) ? render(command.templateSlug(), command.vars(),
 				templateIncident(command.name(), command.status(), command.message(), command.visible(),
 						command.notifySubscribers(), command.stickied(), occurredAt, command.componentId(),
 						command.componentStatus()))
 				: Objects.requireNonNullElse(command.message(), "");
+		return inTransaction(() -> insertIncident(command, message, occurredAt, now));
+	}
+
+	private IncidentView insertIncident(CreateIncident command, String message, Instant occurredAt, Instant now) {
+		List<AffectedComponent> affected = affected(command.componentId(), command.componentStatus(),
+				command.components());
 		long componentId = (command.componentId() != 0) ? command.componentId()
 				: affected.isEmpty() ? 0 : affected.get(0).componentId();
 		IncidentView draft = new IncidentView(0, command.userId(), componentId, command.name(), command.status(),
@@ -156,34 +172,40 @@ public class IncidentService {
 	}
 
 	/**
-	 * Changes the given fields of an incident.
+	 * Changes the given fields of an incident. A template is rendered before the
+	 * transaction opens (see {@link #createIncident}), for the incident as it is then.
 	 * @throws IncidentNotFoundException for an unknown or deleted incident
 	 * @throws InvalidInputException for an unknown template or component, or a broken
 	 * template
 	 */
-	@Transactional
 	public IncidentView updateIncident(long id, UpdateIncident command) {
-		IncidentView current = getIncident(id, false);
+		String rendered = null;
+		if (command.templateSlug() != null) {
+			Changed before = Changed.of(getIncident(id, false), command);
+			rendered = render(command.templateSlug(), command.vars(),
+					templateIncident(before.name(), before.status(),
+							Objects.requireNonNullElse(command.message(), before.current().message()), before.visible(),
+							before.notifySubscribers(), before.stickied(), before.occurredAt(), before.componentId(),
+							command.componentStatus()));
+		}
+		String message = rendered;
+		return inTransaction(() -> changeIncident(Changed.of(getIncident(id, false), command), command, message));
+	}
+
+	private IncidentView changeIncident(Changed changed, UpdateIncident command, @Nullable String rendered) {
+		IncidentView current = changed.current();
+		long id = current.id();
 		Instant now = now();
-		String name = Objects.requireNonNullElse(command.name(), current.name());
-		IncidentStatus status = Objects.requireNonNullElse(command.status(), current.status());
-		boolean visible = Objects.requireNonNullElse(command.visible(), current.visible());
-		boolean stickied = Objects.requireNonNullElse(command.stickied(), current.stickied());
-		boolean notify = Objects.requireNonNullElse(command.notifySubscribers(), current.notifications());
-		Instant occurredAt = Objects.requireNonNullElse(command.occurredAt(), current.occurredAt());
-		long componentId = Objects.requireNonNullElse(command.componentId(), current.componentId());
 		List<AffectedComponent> affected = (command.components() != null || command.componentStatus() != null)
-				? affected(componentId, command.componentStatus(),
+				? affected(changed.componentId(), command.componentStatus(),
 						Objects.requireNonNullElse(command.components(), List.of()))
 				: null;
-		String message = (command.templateSlug() != null)
-				? render(command.templateSlug(), command.vars(),
-						templateIncident(name, status, Objects.requireNonNullElse(command.message(), current.message()),
-								visible, notify, stickied, occurredAt, componentId, command.componentStatus()))
+		String message = (rendered != null) ? rendered
 				: Objects.requireNonNullElse(command.message(), current.message());
-		this.incidents.update(new IncidentView(id, current.userId(), componentId, name, status, visible, stickied,
-				notify, message, occurredAt, current.createdAt(), now, null, current.meta(), current.updates(),
-				current.components()));
+		this.incidents
+			.update(new IncidentView(id, current.userId(), changed.componentId(), changed.name(), changed.status(),
+					changed.visible(), changed.stickied(), changed.notifySubscribers(), message, changed.occurredAt(),
+					current.createdAt(), now, null, current.meta(), current.updates(), current.components()));
 		if (affected != null) {
 			List<AffectedComponent> merged = merge(current.components(), affected);
 			this.incidents.replaceComponents(id, merged, now);
@@ -193,8 +215,27 @@ public class IncidentService {
 		if (command.meta() != null) {
 			this.incidents.replaceMeta(id, command.meta(), now);
 		}
-		this.events.publishEvent(new IncidentChanged("incident", id, "Updated incident " + name, "updated"));
+		this.events.publishEvent(new IncidentChanged("incident", id, "Updated incident " + changed.name(), "updated"));
 		return getIncident(id, false);
+	}
+
+	/**
+	 * An incident's fields after an update: the command's where given, else the current
+	 * ones.
+	 */
+	private record Changed(IncidentView current, String name, IncidentStatus status, boolean visible, boolean stickied,
+			boolean notifySubscribers, Instant occurredAt, long componentId) {
+
+		static Changed of(IncidentView current, UpdateIncident command) {
+			return new Changed(current, Objects.requireNonNullElse(command.name(), current.name()),
+					Objects.requireNonNullElse(command.status(), current.status()),
+					Objects.requireNonNullElse(command.visible(), current.visible()),
+					Objects.requireNonNullElse(command.stickied(), current.stickied()),
+					Objects.requireNonNullElse(command.notifySubscribers(), current.notifications()),
+					Objects.requireNonNullElse(command.occurredAt(), current.occurredAt()),
+					Objects.requireNonNullElse(command.componentId(), current.componentId()));
+		}
+
 	}
 
 	/**
@@ -302,32 +343,35 @@ public class IncidentService {
 	 * @param slug derived from the name when {@code null} or blank
 	 * @throws InvalidInputException when the template does not parse
 	 */
-	@Transactional
 	public IncidentTemplateView createTemplate(String name, @Nullable String slug, String template) {
 		this.renderer.check(template);
-		long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
-		this.events
-			.publishEvent(new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
-		return getTemplate(id);
+		return inTransaction(() -> {
+			long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
+			this.events.publishEvent(
+					new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
+			return getTemplate(id);
+		});
 	}
 
 	/**
 	 * @throws IncidentNotFoundException for an unknown template
 	 * @throws InvalidInputException when the new template does not parse
 	 */
-	@Transactional
 	public IncidentTemplateView updateTemplate(long id, @Nullable String name, @Nullable String slug,
 			@Nullable String template) {
-		IncidentTemplateView current = getTemplate(id);
+		getTemplate(id);
 		if (template != null) {
 			this.renderer.check(template);
 		}
-		String newName = Objects.requireNonNullElse(name, current.name());
-		this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
-				Objects.requireNonNullElse(template, current.template()), now());
-		this.events.publishEvent(
-				new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
-		return getTemplate(id);
+		return inTransaction(() -> {
+			IncidentTemplateView current = getTemplate(id);
+			String newName = Objects.requireNonNullElse(name, current.name());
+			this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
+					Objects.requireNonNullElse(template, current.template()), now());
+			this.events.publishEvent(
+					new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
+			return getTemplate(id);
+		});
 	}
 
 	/**
@@ -348,7 +392,6 @@ public class IncidentService {
 	 * @throws InvalidInputException for a broken template
 	 */
 	public String previewTemplate(String template) {
-		this.renderer.check(template);
 		Map<String, Object> context = new HashMap<>();
 		context.put("incident", templateIncident("Example incident", IncidentStatus.INVESTIGATING, "", true, false,
 				false, this.clock.instant(), 0, null));
@@ -361,6 +404,14 @@ public class IncidentService {
 		Map<String, Object> context = new HashMap<>(vars);
 		context.put("incident", incident);
 		return this.renderer.render(template.template(), context);
+	}
+
+	/**
+	 * Joins the caller's transaction if there is one. The templates are checked and
+	 * rendered before this, never inside it.
+	 */
+	private <T> T inTransaction(Supplier<T> work) {
+		return Objects.requireNonNull(this.transaction.execute((status) -> work.get()));
 	}
 
 	private Map<String, Object> templateIncident(String name, IncidentStatus status, @Nullable String message,

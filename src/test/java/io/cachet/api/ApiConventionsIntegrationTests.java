@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.TestUsers;
 import io.cachet.settings.SettingsService;
+import io.cachet.testprobe.FailingPageController;
 import io.cachet.user.AuthenticatedUser;
 import io.cachet.user.UserService;
 
@@ -36,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a valid token, and a 500 that reveals nothing.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@Import(ApiConventionsIntegrationTests.ProbeController.class)
+@Import({ ApiConventionsIntegrationTests.ProbeController.class, FailingPageController.class })
 @ExtendWith(OutputCaptureExtension.class)
 class ApiConventionsIntegrationTests {
 
@@ -259,6 +260,37 @@ class ApiConventionsIntegrationTests {
 		assertErrorEnvelope(response.json(), 500, "Internal Server Error");
 		assertThat(response.body()).doesNotContain("secret internals");
 		assertThat(output).containsOnlyOnce("secret internals");
+		String id = response.json().path("errors").get(0).path("id").asString();
+		assertThat(logLine(output, id)).contains("ERROR").contains("GET /api/v1/test/boom").contains("500");
+		assertThat(output.toString().substring(output.toString().indexOf(id)))
+			.contains("java.lang.IllegalStateException: secret internals")
+			.contains("at io.cachet.api.ApiConventionsIntegrationTests$ProbeController.boom");
+	}
+
+	@Test
+	void failingPageShowsAnErrorIdThatIsLoggedWithTheStackTrace(CapturedOutput output) {
+		ApiTestClient.Response response = this.api.get("/test/boom-page", Map.of("Accept", "text/html"));
+
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.body()).doesNotContain("secret page internals");
+		java.util.regex.Matcher shown = java.util.regex.Pattern.compile("class=\"error-id\">([0-9a-f-]{36})<")
+			.matcher(response.body());
+		assertThat(shown.find()).as(response.body()).isTrue();
+		String id = shown.group(1);
+		assertThat(logLine(output, id)).contains("ERROR").contains("GET /test/boom-page");
+		assertThat(output.toString().lines().filter((line) -> line.contains(id))).as("logged once").hasSize(1);
+		assertThat(output).doesNotContain("Servlet.service() for servlet");
+		assertThat(output.toString().substring(output.toString().indexOf(id)))
+			.contains("java.lang.IllegalStateException: secret page internals")
+			.contains("at io.cachet.testprobe.FailingPageController.boom");
+	}
+
+	private static String logLine(CapturedOutput output, String id) {
+		return output.toString()
+			.lines()
+			.filter((line) -> line.contains(id))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No log line with error id " + id));
 	}
 
 	private static JsonNode assertErrorEnvelope(JsonNode body, int status, String title) {

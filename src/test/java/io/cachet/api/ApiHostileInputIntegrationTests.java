@@ -157,6 +157,11 @@ class ApiHostileInputIntegrationTests {
 					.isEqualTo(400);
 			}
 		}
+		for (String contentType : List.of("multipart/form-data", "multipart/form-data; boundary=XYZ")) {
+			RawHttp.Response upload = RawHttp.send(this.port, "POST", "/dashboard/settings/backup",
+					Map.of("Content-Type", contentType), "--XYZ\r\nContent-Disp");
+			assertThat(upload.status()).as(contentType).isBetween(400, 499);
+		}
 	}
 
 	@Test
@@ -175,6 +180,48 @@ class ApiHostileInputIntegrationTests {
 				"name=Deep+enough&status=1&x" + "%5Ba%5D".repeat(64) + "=1", "application/x-www-form-urlencoded",
 				this.auth);
 		assertThat(atTheLimit.status()).as(atTheLimit.body()).isEqualTo(200);
+	}
+
+	@Test
+	void malformedMultipartBodiesAreBadRequest() throws IOException {
+		String part = "--XYZ\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nMultipart\r\n";
+		Map<String, String> noBoundary = headers("multipart/form-data");
+		Map<String, String> withBoundary = headers("multipart/form-data; boundary=XYZ");
+		for (String path : List.of("/api/v1/components", "/api/v1/incidents", "/api/v1/components/1")) {
+			String method = path.endsWith("/1") ? "PUT" : "POST";
+			assertThat(RawHttp.send(this.port, method, path, noBoundary, "name=Multipart").body()).as("no boundary")
+				.contains("\"status\":400");
+			assertThat(RawHttp.send(this.port, method, path, withBoundary, part + "--XYZ\r\nContent-Disp").body())
+				.as("truncated")
+				.contains("\"status\":400");
+		}
+		RawHttp.Response valid = RawHttp.send(this.port, "POST", "/api/v1/components", withBoundary,
+				part + "--XYZ\r\nContent-Disposition: form-data; name=\"status\"\r\n\r\n1\r\n--XYZ--\r\n");
+		assertThat(valid.status()).as(valid.body()).isEqualTo(200);
+		assertThat(valid.body()).contains("\"name\":\"Multipart\"");
+	}
+
+	@Test
+	void multipartOverTheUploadLimitIsContentTooLarge() throws IOException {
+		Map<String, String> headers = new java.util.HashMap<>(headers("multipart/form-data; boundary=XYZ"));
+		headers.put("Content-Length", String.valueOf(100L * 1024 * 1024));
+
+		RawHttp.Response response = RawHttp.send(this.port, "POST", "/api/v1/components", headers, "--XYZ\r\n");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(413);
+		assertThat(response.body()).contains("\"status\":413");
+	}
+
+	@Test
+	void unauthenticatedMultipartIsUnauthorizedWhateverItsBody() throws IOException {
+		RawHttp.Response response = RawHttp.send(this.port, "POST", "/api/v1/components",
+				Map.of("Content-Type", "multipart/form-data"), "name=x");
+
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+	private Map<String, String> headers(String contentType) {
+		return Map.of("Content-Type", contentType, "X-Cachet-Token", this.auth.get("X-Cachet-Token"));
 	}
 
 	private static String abbreviate(String text) {

@@ -28,7 +28,7 @@ public final class RawHttp {
 			socket.setSoTimeout(10_000);
 			StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.0\r\nHost: localhost\r\n");
 			headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-			if (body.length > 0 || !method.equals("GET")) {
+			if (!headers.containsKey("Content-Length") && (body.length > 0 || !method.equals("GET"))) {
 				head.append("Content-Length: ").append(body.length).append("\r\n");
 			}
 			head.append("\r\n");
@@ -36,12 +36,31 @@ public final class RawHttp {
 			out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.write(body);
 			out.flush();
-			InputStream in = socket.getInputStream();
-			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			int status = Integer.parseInt(answer.substring(9, 12));
-			int split = answer.indexOf("\r\n\r\n");
-			return new Response(status, answer.substring(0, split), answer.substring(split + 4));
+			return read(socket.getInputStream());
 		}
+	}
+
+	/**
+	 * Reads the answer up to its declared length, not to the end of the connection: a
+	 * server that refuses a body may wait for the rest of it before closing.
+	 */
+	private static Response read(InputStream in) throws IOException {
+		java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+		int matched = 0;
+		while (matched < 4) {
+			int b = in.read();
+			if (b < 0) {
+				break;
+			}
+			head.write(b);
+			matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : ((b == '\r') ? 1 : 0);
+		}
+		String headText = head.toString(StandardCharsets.ISO_8859_1);
+		int status = Integer.parseInt(headText.substring(9, 12));
+		java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+			.matcher(headText);
+		byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : in.readAllBytes();
+		return new Response(status, headText.strip(), new String(body, StandardCharsets.UTF_8));
 	}
 
 	public record Response(int status, String head, String body) {

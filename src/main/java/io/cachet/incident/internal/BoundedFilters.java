@@ -49,7 +49,7 @@ final class BoundedFilters {
 				}
 				long grown = (long) occurrences(text, target) * (replacement.length() - target.length());
 				if (text.length() + grown > TemplateBudget.MAX_VALUE_SIZE) {
-					throw TemplateBudget.tooLarge("The text 'replace' builds");
+					throw TemplateBudget.tooLarge("the text 'replace' builds");
 				}
 				text = text.replace(target, replacement);
 			}
@@ -96,7 +96,7 @@ final class BoundedFilters {
 				out.append(item);
 				first = false;
 				if (out.length() > TemplateBudget.MAX_VALUE_SIZE) {
-					throw TemplateBudget.tooLarge("The text 'join' builds");
+					throw TemplateBudget.tooLarge("the text 'join' builds");
 				}
 			}
 			return out.toString();

@@ -170,7 +170,7 @@ final class ExpressionGuard extends AbstractExtension {
 			TemplateBudget budget = TemplateBudget.current();
 			budget.tick();
 			Object value = this.delegate.evaluate(self, context);
-			TemplateBudget.checkSize(value, "A value the template computes (line " + getLineNumber() + ")");
+			TemplateBudget.checkSize(value, "a value the template computes on line " + getLineNumber());
 			return value;
 		}
 

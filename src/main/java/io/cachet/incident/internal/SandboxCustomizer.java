@@ -24,9 +24,10 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
 /**
  * Cuts Pebble down to what an incident message needs, for every extension Pebble loads.
  * <ul>
- * <li>Tags: {@code if}, {@code for}, {@code filter}, {@code autoescape} and
- * {@code verbatim}. {@code macro} (which can call itself), {@code set} (which carries a
- * value from one loop iteration to the next, so that it can double every time),
+ * <li>Tags: {@code if}, {@code for}, {@code autoescape} and {@code verbatim}.
+ * {@code macro} (which can call itself), {@code set} (which carries a value from one loop
+ * iteration to the next, so that it can double every time), {@code filter} (which renders
+ * its body into a buffer of its own, beside the bounded output),
  * {@code include}/{@code extends}/{@code import}/{@code embed}/{@code block}, and
  * {@code parallel}/{@code cache}/{@code flush} are unknown tags, so a template using them
  * does not parse. Cachet's own sandbox allows less: only {@code if} and
@@ -42,7 +43,7 @@ import io.pebbletemplates.pebble.tokenParser.TokenParser;
  */
 final class SandboxCustomizer extends ExtensionCustomizer {
 
-	static final Set<String> TAGS = Set.of("if", "for", "filter", "autoescape", "verbatim");
+	static final Set<String> TAGS = Set.of("if", "for", "autoescape", "verbatim");
 
 	private static final Set<String> FUNCTIONS = Set.of("min", "max");
 

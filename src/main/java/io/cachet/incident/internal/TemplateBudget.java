@@ -137,7 +137,7 @@ final class TemplateBudget {
 
 	static TemplateRefusedException tooLarge(String what) {
 		return new TemplateRefusedException(
-				what + " is too large (more than " + MAX_VALUE_SIZE + " characters and items in all).");
+				"Too large: " + what + " (more than " + MAX_VALUE_SIZE + " characters and items in all).");
 	}
 
 	private static void push(Deque<Object> pending, @Nullable Object item) {

@@ -5,6 +5,9 @@ import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.error.PebbleException;
@@ -51,6 +54,8 @@ public class TemplateRenderer implements AutoCloseable {
 		.cacheActive(false)
 		.build();
 
+	private static final Pattern UNKNOWN_TAG = Pattern.compile("Unexpected tag name \"(\\w+)\"");
+
 	private final TemplateWorkers workers = new TemplateWorkers();
 
 	/**
@@ -68,7 +73,7 @@ public class TemplateRenderer implements AutoCloseable {
 	 * breaks a limit of the sandbox
 	 */
 	public String render(String template, Map<String, Object> context) {
-		refusedAsInvalid(() -> TemplateBudget.checkSize(context, "The template's variables"));
+		refusedAsInvalid(() -> TemplateBudget.checkSize(context, "the template's variables"));
 		return this.workers.run(() -> {
 			PebbleTemplate parsed = parse(template);
 			BoundedWriter out = new BoundedWriter(TemplateBudget.current());
@@ -106,8 +111,19 @@ public class TemplateRenderer implements AutoCloseable {
 		}
 		catch (PebbleException ex) {
 			throw refusal(ex).map(TemplateRenderer::invalid)
-				.orElseGet(() -> new InvalidInputException("The template is invalid: " + summary(ex)));
+				.orElseGet(() -> new InvalidInputException("The template is invalid: " + explained(ex)));
 		}
+	}
+
+	/** Pebble knows the tags the sandbox removed only as unexpected ones; say why. */
+	private static String explained(PebbleException ex) {
+		Matcher tag = UNKNOWN_TAG.matcher(String.valueOf(ex.getPebbleMessage()));
+		if (tag.matches()) {
+			return "the tag \"" + tag.group(1) + "\" is not allowed in incident templates (allowed: "
+					+ String.join(", ", new TreeSet<>(SandboxCustomizer.TAGS)) + ")"
+					+ ((ex.getLineNumber() != null) ? " (line " + ex.getLineNumber() + ")" : "") + ".";
+		}
+		return summary(ex);
 	}
 
 	/**
