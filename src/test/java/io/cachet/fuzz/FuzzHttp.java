@@ -86,6 +86,7 @@ final class FuzzHttp {
 			String[] answer = overSocket(request.raw());
 			status = Integer.parseInt(answer[0]);
 			body = answer[1];
+			location = location(body);
 		}
 		else {
 			URI uri = uri(request.path());
@@ -93,6 +94,7 @@ final class FuzzHttp {
 				String[] answer = overSocket(rawRequest(request));
 				status = Integer.parseInt(answer[0]);
 				body = answer[1];
+				location = location(body);
 			}
 			else {
 				HttpResponse<String> response = overClient(uri, request);
@@ -103,6 +105,18 @@ final class FuzzHttp {
 		}
 		return new Answer(status, body, (System.nanoTime() - start) / 1_000_000, location);
 	}
+
+	/**
+	 * The Location header of an answer read from a socket (a redirect's flash waits
+	 * there).
+	 */
+	private static String location(String rawAnswer) {
+		java.util.regex.Matcher header = LOCATION.matcher(rawAnswer);
+		return header.find() ? header.group(1).strip() : "";
+	}
+
+	private static final java.util.regex.Pattern LOCATION = java.util.regex.Pattern
+		.compile("(?im)^location:\\s*([^\r\n]*)");
 
 	private @Nullable URI uri(String path) {
 		try {
