@@ -36,9 +36,9 @@ class MetricsApiController {
 	static final Set<String> SORTABLE = Set.of("id", "name", "display_chart", "default_value", "calc_type", "order",
 			"visible");
 
-	private static final BigDecimal MAX_DEFAULT_VALUE = new BigDecimal("10000000");
+	private static final BigDecimal MAX_DEFAULT_VALUE = MetricService.MAX_DEFAULT_VALUE;
 
-	private static final BigDecimal MAX_POINT_VALUE = new BigDecimal("1000000000000");
+	private static final BigDecimal MAX_POINT_VALUE = MetricService.MAX_POINT_VALUE;
 
 	private final MetricService metrics;
 

@@ -80,7 +80,9 @@ class IncidentsController {
 	String create(@Valid @ModelAttribute("form") IncidentForm form, BindingResult errors,
 			@RequestParam Map<String, String> fields, Principal principal, Model model, RedirectAttributes redirect) {
 		List<AffectedComponent> affected = affected(fields);
-		if (!form.hasMessageOrTemplate()) {
+		// without a target the form could not even be built (a field of the wrong type):
+		// the binding errors already say so, and rejectValue would fail on it
+		if (errors.getTarget() != null && !form.hasMessageOrTemplate()) {
 			errors.rejectValue("message", "required", "Write a message or pick a template");
 		}
 		if (errors.hasErrors()) {
@@ -116,7 +118,9 @@ class IncidentsController {
 			@RequestParam Map<String, String> fields, Model model, RedirectAttributes redirect) {
 		IncidentView incident = this.incidents.getIncident(id, false);
 		List<AffectedComponent> affected = affected(fields);
-		if (!form.hasMessageOrTemplate()) {
+		// without a target the form could not even be built (a field of the wrong type):
+		// the binding errors already say so, and rejectValue would fail on it
+		if (errors.getTarget() != null && !form.hasMessageOrTemplate()) {
 			errors.rejectValue("message", "required", "Write a message or pick a template");
 		}
 		if (errors.hasErrors()) {

@@ -132,6 +132,9 @@ class MetricsController {
 		catch (NumberFormatException ex) {
 			redirect.addFlashAttribute("error", "The value must be a number.");
 		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", String.join(" ", ex.details()));
+		}
 		return "redirect:/dashboard/metrics/" + id;
 	}
 

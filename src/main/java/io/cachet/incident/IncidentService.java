@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -73,6 +74,17 @@ public class IncidentService {
 	@Transactional(readOnly = true)
 	public PageResult<IncidentView> findIncidents(ListQuery query, boolean guest) {
 		return this.incidents.page(query, guest);
+	}
+
+	/**
+	 * For callers inside a transaction of their own that carry on without the incident:
+	 * an exception out of {@link #getIncident} would mark that transaction rollback-only
+	 * even when caught.
+	 * @return the incident, or empty for an unknown or deleted one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<IncidentView> findIncident(long id) {
+		return this.incidents.findById(id);
 	}
 
 	/**

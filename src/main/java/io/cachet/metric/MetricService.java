@@ -30,6 +30,12 @@ import io.cachet.shared.PageResult;
 @Service
 public class MetricService {
 
+	/** A point's value stays under this (its column is DECIMAL(15, 3)). */
+	public static final BigDecimal MAX_POINT_VALUE = new BigDecimal("1000000000000");
+
+	/** A metric's default value stays under this (its column is DECIMAL(10, 3)). */
+	public static final BigDecimal MAX_DEFAULT_VALUE = new BigDecimal("10000000");
+
 	private final MetricRepository metrics;
 
 	private final ApplicationEventPublisher events;
@@ -66,6 +72,7 @@ public class MetricService {
 	 */
 	@Transactional
 	public MetricView createMetric(SaveMetric command) {
+		checkBound("default value", Objects.requireNonNull(command.defaultValue()), MAX_DEFAULT_VALUE);
 		Instant now = now();
 		MetricView metric = new MetricView(0, Objects.requireNonNull(command.name()),
 				Objects.requireNonNull(command.suffix()), command.description(),
@@ -84,6 +91,9 @@ public class MetricService {
 	 */
 	@Transactional
 	public MetricView updateMetric(long id, SaveMetric command) {
+		if (command.defaultValue() != null) {
+			checkBound("default value", command.defaultValue(), MAX_DEFAULT_VALUE);
+		}
 		MetricView current = getMetric(id);
 		MetricView changed = new MetricView(id, Objects.requireNonNullElse(command.name(), current.name()),
 				Objects.requireNonNullElse(command.suffix(), current.suffix()),
@@ -139,6 +149,7 @@ public class MetricService {
 	 */
 	@Transactional
 	public MetricPointView addPoint(long metricId, BigDecimal value, @Nullable Instant at) {
+		checkBound("value", value, MAX_POINT_VALUE);
 		MetricView metric = getMetric(metricId);
 		Instant now = now();
 		Instant pointTime = roundTo30Seconds((at != null) ? at : now);
@@ -166,6 +177,9 @@ public class MetricService {
 	 */
 	@Transactional
 	public MetricPointView updatePoint(long metricId, long pointId, @Nullable BigDecimal value, @Nullable Instant at) {
+		if (value != null) {
+			checkBound("value", value, MAX_POINT_VALUE);
+		}
 		MetricPointView current = getPoint(metricId, pointId);
 		this.metrics.updatePoint(pointId, (value != null) ? value.setScale(3, RoundingMode.HALF_UP) : current.value(),
 				(at != null) ? roundTo30Seconds(at) : current.createdAt(), now());
@@ -194,6 +208,16 @@ public class MetricService {
 			throw new InvalidInputException("The threshold must divide 60.");
 		}
 		return threshold;
+	}
+
+	/**
+	 * Refuses a value its column cannot hold, before anything scales it: rounding
+	 * {@code 1E+999999999} to three places would build a billion-digit number.
+	 */
+	private static void checkBound(String name, BigDecimal value, BigDecimal limit) {
+		if (value.abs().compareTo(limit) >= 0) {
+			throw new InvalidInputException("The " + name + " must be less than " + limit.toPlainString() + ".");
+		}
 	}
 
 	private static int orDefault(@Nullable Integer value, int defaultValue) {

@@ -29,7 +29,6 @@ import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
 import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
-import io.cachet.shared.NotFoundException;
 
 /**
  * Turns one outbox notification into deliveries: fixes what it says, decides who hears
@@ -207,22 +206,15 @@ class FanOut {
 		return names;
 	}
 
+	// Not getIncident/getSchedule: their NotFoundException would mark this fan-out's
+	// transaction rollback-only even when caught, and the notification would stay pending
+	// and hold up every one after it.
 	private Optional<IncidentView> incident(long id) {
-		try {
-			return Optional.of(this.incidents.getIncident(id, false));
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.incidents.findIncident(id);
 	}
 
 	private Optional<ScheduleView> schedule(long id) {
-		try {
-			return Optional.of(this.schedules.getSchedule(id));
-		}
-		catch (NotFoundException ex) {
-			return Optional.empty();
-		}
+		return this.schedules.findSchedule(id);
 	}
 
 	private static String incidentColour(int status) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,6 +38,16 @@ public class ScheduleService {
 	@Transactional(readOnly = true)
 	public PageResult<ScheduleView> findSchedules(ListQuery query) {
 		return this.schedules.page(query);
+	}
+
+	/**
+	 * For callers inside a transaction of their own that carry on without the schedule
+	 * (see {@code IncidentService.findIncident}).
+	 * @return the schedule, or empty for an unknown or deleted one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<ScheduleView> findSchedule(long id) {
+		return this.schedules.findById(id);
 	}
 
 	/**

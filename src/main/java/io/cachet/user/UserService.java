@@ -162,7 +162,7 @@ public class UserService {
 	@Transactional
 	public boolean changePassword(long userId, String currentPassword,
 			@jakarta.validation.constraints.Size(min = 8, max = 72) String newPassword) {
-		User user = this.users.findById(userId).orElseThrow();
+		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
 		if (!this.passwordEncoder.matches(currentPassword, user.getPassword())) {
 			return false;
 		}
@@ -177,7 +177,7 @@ public class UserService {
 	 */
 	@Transactional
 	public String regenerateApiToken(long userId) {
-		User user = this.users.findById(userId).orElseThrow();
+		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
 		String token = ApiTokens.generate();
 		user.changeApiKeyHash(ApiTokens.digest(token), now());
 		this.users.save(user);
@@ -190,7 +190,7 @@ public class UserService {
 	 */
 	@Transactional
 	public UserView changeProfile(long userId, String username, String email) {
-		User user = this.users.findById(userId).orElseThrow();
+		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
 		String newUsername = username.strip();
 		String newEmail = email.strip().toLowerCase(Locale.ROOT);
 		if (!newUsername.equalsIgnoreCase(user.getUsername())
@@ -206,7 +206,7 @@ public class UserService {
 
 	@Transactional
 	public void changeLevel(long userId, UserLevel level) {
-		User user = this.users.findById(userId).orElseThrow();
+		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
 		user.changeLevel(level, now());
 		this.users.save(user);
 	}
@@ -217,7 +217,7 @@ public class UserService {
 	 */
 	@Transactional
 	public void setActive(long userId, boolean active) {
-		User user = this.users.findById(userId).orElseThrow();
+		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
 		if (active) {
 			user.activate(now());
 		}

@@ -128,6 +128,35 @@ abstract class NotificationDeliveryContractTests {
 	}
 
 	@Test
+	void aNotificationWhoseIncidentIsGoneDoesNotHoldUpTheOthers() {
+		// created and deleted in one transaction: the notification reaches the worker
+		// only after its incident has gone (what an API client deleting at once can do)
+		long gone = this.transactions.execute((status) -> {
+			long id = this.incidents
+				.createIncident(new CreateIncident("Gone " + UUID.randomUUID(), IncidentStatus.INVESTIGATING, "x", 0,
+						null, null, Map.of(), true, false, false, null, null, List.of(), null))
+				.id();
+			this.incidents.deleteIncident(id);
+			return id;
+		});
+		long next = this.incidents
+			.createIncident(new CreateIncident("After " + UUID.randomUUID(), IncidentStatus.INVESTIGATING, "y", 0, null,
+					null, Map.of(), true, false, false, null, null, List.of(), null))
+			.id();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> fannedOut("incident_created:" + gone) && fannedOut("incident_created:" + next));
+	}
+
+	private boolean fannedOut(String eventKey) {
+		String state = this.jdbc.sql("SELECT state FROM notifications WHERE event_key = ?")
+			.param(eventKey)
+			.query(String.class)
+			.optional()
+			.orElse("none");
+		return state.equals("done") || state.equals("skipped");
+	}
+
+	@Test
 	void oldNotificationsWithNothingLeftToSendArePruned() {
 		java.time.Instant now = java.time.Instant.now();
 		long old = notification("done", now.minus(Duration.ofDays(40)));
