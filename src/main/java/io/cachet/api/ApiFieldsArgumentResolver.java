@@ -64,6 +64,11 @@ class ApiFieldsArgumentResolver implements HandlerMethodArgumentResolver {
 		try (InputStream in = request.getInputStream()) {
 			body = in.readNBytes(MAX_BODY_BYTES + 1);
 		}
+		catch (IOException ex) {
+			// a body the container cannot read (a broken chunk, a client that went away
+			// half-way) is the client's fault: a 400, not an unexpected error
+			throw new ApiValidationException(List.of("The request body could not be read."));
+		}
 		if (body.length > MAX_BODY_BYTES) {
 			throw new PayloadTooLargeException();
 		}

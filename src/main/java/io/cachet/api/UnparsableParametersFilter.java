@@ -72,7 +72,14 @@ class UnparsableParametersFilter extends OncePerRequestFilter {
 	 */
 	static void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
 			ApiErrorWriter errorWriter) throws IOException {
-		response.reset();
+		try {
+			response.reset();
+		}
+		catch (IllegalStateException ex) {
+			// Tomcat flags the exchange as failed when the body itself is broken (a bad
+			// chunk): nothing was sent yet, the answer can still be written
+			log.debug("Could not reset the response before refusing the request", ex);
+		}
 		if (ApiPaths.isApi(request)) {
 			errorWriter.write(response,
 					(status == HttpStatus.BAD_REQUEST)
