@@ -25,6 +25,7 @@ import io.cachet.settings.SettingsService;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -69,6 +70,8 @@ public class StatusPageRefresher implements DisposableBean {
 
 	private final AtomicBoolean pending = new AtomicBoolean();
 
+	private volatile boolean closing;
+
 	private volatile Instant lastBuilt = Instant.EPOCH;
 
 	private final ClusterSignals signals;
@@ -84,6 +87,11 @@ public class StatusPageRefresher implements DisposableBean {
 		this.resources = resources;
 		this.jdbc = jdbc;
 		this.clock = clock;
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.closing = true;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -172,9 +180,14 @@ public class StatusPageRefresher implements DisposableBean {
 			this.resources.getObject().prerender(next);
 		}
 		catch (RuntimeException ex) {
+			if (this.closing) {
+				// the context is shutting down under the render (its message source
+				// is gone): nothing is wrong with the page
+				logger.debug("The status page was not rendered: the application is stopping", ex);
+				return;
+			}
 			// A page that cannot be rendered is a bug, not an outage: serve the new
-			// snapshot
-			// anyway (each request renders what it can) and say so loudly.
+			// snapshot anyway (each request renders what it can) and say so loudly.
 			logger.error("The status page could not be rendered", ex);
 		}
 		this.cache.install(next);
