@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -59,6 +60,16 @@ public class MetricService {
 	/**
 	 * @throws MetricNotFoundException for an unknown metric
 	 */
+	/**
+	 * For callers inside a transaction of their own that must go on without the metric: a
+	 * {@link MetricNotFoundException} thrown through this service would mark their
+	 * transaction rollback-only, even when they catch it.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<MetricView> findMetric(long id) {
+		return this.metrics.findById(id);
+	}
+
 	@Transactional(readOnly = true)
 	public MetricView getMetric(long id) {
 		return this.metrics.findById(id).orElseThrow(() -> MetricNotFoundException.forId(id));

@@ -24,7 +24,6 @@ import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.metric.MetricService;
 import io.cachet.monitor.internal.MonitorRepository;
-import io.cachet.shared.NotFoundException;
 
 /**
  * Records a check and what follows from it, in one transaction.
@@ -88,11 +87,14 @@ class MonitorResults {
 			openIncident = apply(monitor, state, result);
 		}
 		this.monitors.updateState(monitorId, state, failures, successes, now, openIncident);
+		// looked up first, not caught: a not-found thrown through the other module's
+		// transactional service marks this transaction rollback-only, and the monitor
+		// would never record a result again
 		if (monitor.metricId() != null && result.latencyMs() != null) {
-			try {
+			if (this.metrics.findMetric(monitor.metricId()).isPresent()) {
 				this.metrics.addPoint(monitor.metricId(), BigDecimal.valueOf(result.latencyMs()), now);
 			}
-			catch (NotFoundException ex) {
+			else {
 				logger.debug("The metric of monitor {} no longer exists", monitorId);
 			}
 		}
@@ -135,11 +137,11 @@ class MonitorResults {
 		boolean recovering = monitor.openIncidentId() != null && state != MonitorState.DOWN;
 		this.components.changeStatus(component.id(), status, recovering, StatusChangeSource.MONITOR);
 		if (recovering) {
-			try {
+			if (this.incidents.findIncident(monitor.openIncidentId()).isPresent()) {
 				this.incidents.reportUpdate(monitor.openIncidentId(), IncidentStatus.FIXED,
 						component.name() + " has recovered: our automatic monitoring sees it working again.", null);
 			}
-			catch (NotFoundException ex) {
+			else {
 				logger.debug("The incident {} of monitor {} no longer exists", monitor.openIncidentId(), monitor.id());
 			}
 			return null;

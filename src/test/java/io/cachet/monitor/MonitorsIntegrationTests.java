@@ -170,6 +170,32 @@ class MonitorsIntegrationTests {
 	}
 
 	@Test
+	void aMonitorKeepsWorkingAfterItsMetricAndItsIncidentAreDeleted() {
+		long component = component("Search");
+		long metric = this.metrics
+			.createMetric(
+					new SaveMetric("Search response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
+			.id();
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors",
+				"{\"metric_id\":" + metric + ",\"component_id\":" + component + ",\"type\":\"http\",\"target\":\""
+						+ url("/health")
+						+ "\",\"interval\":1,\"timeout\":1,\"failure_threshold\":1,\"auto_incident\":true}");
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+
+		// a metric deleted under its monitor: feeding it used to roll back the whole
+		// result, so the monitor never saw its target fail
+		this.metrics.deleteMetric(metric);
+		this.mode.set("error");
+		awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
+
+		// likewise the incident it opened: resolving it used to roll back the recovery
+		this.incidents.deleteIncident(latestIncident("Search is down").id());
+		this.mode.set("ok");
+		awaitStatus(component, ComponentStatus.OPERATIONAL);
+	}
+
+	@Test
 	void aTcpMonitorSeesAListenerComeAndGo() throws Exception {
 		long component = component("Database");
 		ServerSocket listener = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
