@@ -41,6 +41,20 @@ public final class RawHttp {
 	}
 
 	/**
+	 * Sends bytes exactly as given, head included: for what even a hand-written head
+	 * cannot say over HTTP/1.0 (a chunked body, a broken chunk).
+	 */
+	public static Response sendRaw(int port, byte[] request) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request);
+			out.flush();
+			return read(socket.getInputStream());
+		}
+	}
+
+	/**
 	 * Reads the answer up to its declared length, not to the end of the connection: a
 	 * server that refuses a body may wait for the rest of it before closing.
 	 */
