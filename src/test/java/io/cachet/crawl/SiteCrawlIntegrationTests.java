@@ -124,6 +124,8 @@ class SiteCrawlIntegrationTests {
 			.filter((uri) -> ADMIN_PAGES.matcher(uri.getRawPath()).matches())
 			.toList();
 		assertThat(adminOnly).hasSizeGreaterThan(5);
+		// the refusal is a page that says why, not Spring Boot's fallback
+		assertThat(body(operator, adminOnly.get(0))).contains("kept for administrators").doesNotContain("Whitelabel");
 		for (URI uri : adminOnly) {
 			assertThat(status(operator, uri)).as("%s for the level-2 user", uri).isEqualTo(403);
 			// 200, or a redirect to the first section (/dashboard/settings)
@@ -215,6 +217,13 @@ class SiteCrawlIntegrationTests {
 
 	private static int status(HttpClient http, URI uri) throws IOException, InterruptedException {
 		return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private static String body(HttpClient http, URI uri) throws IOException, InterruptedException {
+		return http
+			.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	private static String encode(String value) {
