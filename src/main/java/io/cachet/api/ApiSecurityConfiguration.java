@@ -20,19 +20,40 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.WindowCounters;
 import io.cachet.settings.SettingsService;
+import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
 /**
  * Security of {@code /api/**}: stateless, authenticated by the {@code X-Cachet-Token}
  * header only.
  * <p>
- * Reads are public (a valid token shows more, as in Cachet) except the subscriber list,
- * webhooks and upstreams; every other method needs a token, so a write route added later
- * is protected without further configuration. A dashboard session does not authenticate
- * API calls: the API has no CSRF protection because it accepts no cookies.
+ * Reads are public (a valid token shows more, as in Cachet) except the subscriber list;
+ * every other method needs a token, so a write route added later is protected without
+ * further configuration. A dashboard session does not authenticate API calls: the API has
+ * no CSRF protection because it accepts no cookies.
+ * <p>
+ * Roles are the dashboard's ({@code DashboardSecurityConfiguration}): a token acts with
+ * its user's level, {@code ROLE_ADMIN} (Cachet level 1) or {@code ROLE_USER} (level 2).
+ * Monitors, webhooks and upstreams, every method including reads, are for admins only, as
+ * their dashboard pages are: they make the server call addresses of the caller's choosing
+ * with headers and secrets of its choosing, and their results and delivery logs tell what
+ * answered. A level-2 token gets 403 there, a request without a valid token 401. The push
+ * route of monitors stays open: its token in the URL is its only credential. Settings and
+ * the team, the dashboard's other admin pages, have no API routes.
+ * <p>
+ * Subscribers (list, add, delete, and deleting a subscription) are open to level-2
+ * tokens, because the dashboard lets level-2 users list, add, import and delete
+ * subscribers too; a guest gets 401 on every subscriber route.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
+
+	/**
+	 * The routes only admins' tokens may call, with every method (their dashboard pages
+	 * are admins-only too).
+	 */
+	static final String[] ADMIN_ONLY = { "/api/v1/monitors", "/api/v1/monitors/**", "/api/v1/webhooks",
+			"/api/v1/webhooks/**", "/api/v1/upstreams", "/api/v1/upstreams/**" };
 
 	@Bean
 	@Order(1)
@@ -46,16 +67,18 @@ class ApiSecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/api/v1/monitors/push/**")
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/api/v1/subscribers", "/api/v1/subscribers/**", "/api/v1/webhooks",
-						"/api/v1/webhooks/**", "/api/v1/monitors", "/api/v1/monitors/**", "/api/v1/upstreams",
-						"/api/v1/upstreams/**")
+				// a pre-flight carries no token; it only learns the methods allowed
+				.requestMatchers(HttpMethod.OPTIONS, "/api/**")
+				.permitAll()
+				.requestMatchers(ADMIN_ONLY)
+				.hasRole(UserLevel.ADMIN.role())
+				// every method, HEAD included: a guest learns nothing of the list
+				.requestMatchers("/api/v1/subscribers", "/api/v1/subscribers/**", "/api/v1/subscriptions/**")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.access(publicRead)
 				.requestMatchers(HttpMethod.HEAD, "/api/**")
 				.access(publicRead)
-				.requestMatchers(HttpMethod.OPTIONS, "/api/**")
-				.permitAll()
 				.anyRequest()
 				.authenticated())
 			.csrf(AbstractHttpConfigurer::disable)

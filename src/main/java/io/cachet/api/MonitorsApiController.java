@@ -24,15 +24,18 @@ import io.cachet.monitor.MonitorType;
 import io.cachet.monitor.SaveMonitor;
 
 /**
- * Monitors, our extension to Cachet 2.4's API, behind the token (reads too: targets and
- * headers can be private). {@code POST /api/v1/monitors} takes {@code component_id},
- * {@code type} ({@code http}, {@code tcp}, {@code dns}, {@code tls}, {@code push}),
- * {@code target}, {@code interval}, {@code timeout}, {@code expected_status},
- * {@code keyword}, {@code keyword_absent}, {@code latency_threshold} (ms),
- * {@code headers}, {@code follow_redirects}, {@code expected_address}, {@code tls_days},
- * {@code failure_threshold}, {@code recovery_threshold}, {@code auto_incident},
- * {@code metric_id}, {@code enabled}. Push monitors are called at their {@code push_url}
- * ({@code GET} or {@code POST /api/v1/monitors/push/{token}}, no other credential).
+ * Monitors, our extension to Cachet 2.4's API, for admins' tokens only (reads too:
+ * targets can be private, and results tell what answered). Header values are returned
+ * only by the create call; elsewhere they read {@code ********}, which an update may send
+ * back to keep a value (for the same target host only). {@code POST /api/v1/monitors}
+ * takes {@code component_id}, {@code type} ({@code http}, {@code tcp}, {@code dns},
+ * {@code tls}, {@code push}), {@code target}, {@code interval}, {@code timeout},
+ * {@code expected_status}, {@code keyword}, {@code keyword_absent},
+ * {@code latency_threshold} (ms), {@code headers}, {@code follow_redirects},
+ * {@code expected_address}, {@code tls_days}, {@code failure_threshold},
+ * {@code recovery_threshold}, {@code auto_incident}, {@code metric_id}, {@code enabled}.
+ * Push monitors are called at their {@code push_url} ({@code GET} or {@code POST
+ * /api/v1/monitors/push/{token}}, no other credential).
  */
 @RestController
 @RequestMapping("/api/v1/monitors")
@@ -74,7 +77,8 @@ class MonitorsApiController {
 		}
 		SaveMonitor command = read(fields);
 		fields.validate();
-		return new ApiItem<>(MonitorResponse.of(this.monitors.createMonitor(command), this.times, this.urls.baseUrl()));
+		return new ApiItem<>(
+				MonitorResponse.created(this.monitors.createMonitor(command), this.times, this.urls.baseUrl()));
 	}
 
 	@PutMapping("/{id:\\d+}")

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.notification.WebhookView;
 import io.cachet.subscriber.SubscriberView;
 import io.cachet.subscriber.SubscriptionView;
 
@@ -31,8 +32,9 @@ record SubscriberResponse(long id, @Nullable String email, @JsonProperty("phone_
 
 	static SubscriberResponse of(SubscriberView subscriber, ApiTimes times) {
 		return new SubscriberResponse(subscriber.id(), subscriber.email(), subscriber.phoneNumber(),
-				subscriber.slackWebhookUrl(), subscriber.verifyCode(),
-				phpLongDate(subscriber.verifiedAt(), times.zone()), subscriber.global(),
+				// a Slack URL is its credential, and level-2 tokens list subscribers
+				(subscriber.slackWebhookUrl() != null) ? WebhookView.redact(subscriber.slackWebhookUrl()) : null,
+				subscriber.verifyCode(), phpLongDate(subscriber.verifiedAt(), times.zone()), subscriber.global(),
 				times.format(subscriber.createdAt()), times.format(subscriber.updatedAt()),
 				subscriber.subscriptions().stream().map((s) -> Subscription.of(s, times)).toList());
 	}

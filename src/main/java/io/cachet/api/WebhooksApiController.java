@@ -21,15 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.notification.DeliveryLog;
 import io.cachet.notification.SaveWebhook;
+import io.cachet.notification.UpdatedWebhook;
 import io.cachet.notification.WebhookFormat;
 import io.cachet.notification.WebhookService;
 
 /**
- * Webhooks, our extension to Cachet 2.4's API, behind the token (reads too: they hold
- * addresses): {@code url}, {@code secret} (made up when omitted, returned once by the
- * create call), {@code description}, {@code format} ({@code json}, {@code slack},
- * {@code discord}, {@code teams}), {@code send_all_events} or {@code events} (a list of
- * {@code incident_created}, {@code incident_updated}, {@code component_status_changed},
+ * Webhooks, our extension to Cachet 2.4's API, for admins' tokens only (reads too: they
+ * hold addresses): {@code url} (returned in full once, by the create call; afterwards cut
+ * to scheme and host), {@code secret} (made up when omitted, returned once by the create
+ * call; an update that changes the {@code url} without giving a {@code secret} makes up a
+ * new one and returns it once, in that update's answer), {@code description},
+ * {@code format} ({@code json}, {@code slack}, {@code discord}, {@code teams}),
+ * {@code send_all_events} or {@code events} (a list of {@code incident_created},
+ * {@code incident_updated}, {@code component_status_changed},
  * {@code maintenance_scheduled}, {@code maintenance_started},
  * {@code maintenance_completed}), {@code enabled}. Each call is a POST signed with
  * HMAC-SHA256 of the body under the secret, in {@code X-Cachet-Signature: sha256=<hex>};
@@ -54,9 +58,14 @@ class WebhooksApiController {
 		this.times = times;
 	}
 
+	/**
+	 * Lists webhooks. Filtering by {@code url} is an exact match (a caller must already
+	 * know the whole URL); sorting by it is not offered, since the order would tell
+	 * hidden URLs apart a letter at a time.
+	 */
 	@GetMapping
 	ApiList<WebhookResponse> list(HttpServletRequest request) {
-		var page = this.webhooks.findWebhooks(ListParams.parse(request, SEARCHABLE, Set.of("id", "url", "created_at")));
+		var page = this.webhooks.findWebhooks(ListParams.parse(request, SEARCHABLE, Set.of("id", "created_at")));
 		return ApiList.of(page.map((webhook) -> WebhookResponse.of(webhook, this.times, null)), request);
 	}
 
@@ -74,14 +83,15 @@ class WebhooksApiController {
 		fields.validate();
 		var created = this.webhooks.createWebhook(command);
 		return ResponseEntity.status(HttpStatus.OK)
-			.body(new ApiItem<>(WebhookResponse.of(created.webhook(), this.times, created.secret())));
+			.body(new ApiItem<>(WebhookResponse.created(created.webhook(), this.times, created.secret())));
 	}
 
 	@PutMapping("/{id:\\d+}")
 	ApiItem<WebhookResponse> update(@PathVariable long id, ApiFields fields) {
 		SaveWebhook command = read(fields);
 		fields.validate();
-		return new ApiItem<>(WebhookResponse.of(this.webhooks.updateWebhook(id, command), this.times, null));
+		UpdatedWebhook updated = this.webhooks.updateWebhook(id, command);
+		return new ApiItem<>(WebhookResponse.of(updated.webhook(), this.times, updated.newSecret()));
 	}
 
 	@DeleteMapping("/{id:\\d+}")

@@ -23,7 +23,9 @@ import io.cachet.monitor.SaveMonitor;
  * (latency threshold, metric). Unticked boxes are {@code false}, also on edit.
  *
  * @param expectedStatus HTTP status codes separated by commas; blank means any 2xx
- * @param headers one {@code Name: value} per line
+ * @param headers one {@code Name: value} per line; on edit the saved values read
+ * {@code ********} (a value such as {@code Authorization}'s is a credential, shown only
+ * when typed) and a line left so keeps its value
  */
 record MonitorForm(@NotNull @Nullable Long componentId, @Nullable String type,
 		@Size(max = 2048) @Nullable String target, @Nullable String interval, @Nullable String timeout,
@@ -44,7 +46,7 @@ record MonitorForm(@NotNull @Nullable Long componentId, @Nullable String type,
 				monitor.expectedStatus().stream().map(String::valueOf).collect(Collectors.joining(", ")),
 				Objects.requireNonNullElse(monitor.keyword(), ""), monitor.keywordAbsent(),
 				text(monitor.latencyThresholdMs()),
-				monitor.headers()
+				monitor.redactedHeaders()
 					.entrySet()
 					.stream()
 					.map((header) -> header.getKey() + ": " + header.getValue())

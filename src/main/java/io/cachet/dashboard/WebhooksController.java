@@ -14,6 +14,7 @@ import io.cachet.notification.DeliveryLog;
 import io.cachet.notification.DeliveryView;
 import io.cachet.notification.NotificationKind;
 import io.cachet.notification.SaveWebhook;
+import io.cachet.notification.UpdatedWebhook;
 import io.cachet.notification.WebhookFormat;
 import io.cachet.notification.WebhookService;
 import io.cachet.notification.WebhookView;
@@ -33,8 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Webhooks (admins only: they make the server call any address and sign with a secret):
- * list, create (the secret is shown once), edit, delete, and each webhook's recent
- * deliveries with their attempts.
+ * list, create (the URL and secret are shown once; afterwards the URL only as scheme and
+ * host), edit (blank URL or secret: unchanged; a new URL without a secret gets a new
+ * secret, shown once), delete, and each webhook's recent deliveries with their attempts.
  */
 @Controller
 @RequestMapping("/dashboard/webhooks")
@@ -52,15 +54,17 @@ class WebhooksController {
 	}
 
 	/**
-	 * The webhook form; a blank secret is made up on create and left unchanged on edit.
+	 * The webhook form; a blank secret is made up on create and left unchanged on edit,
+	 * and so is a blank URL on edit (the form never shows the saved URL: for chat
+	 * webhooks it is the credential).
 	 */
-	record WebhookForm(@NotBlank @Size(max = 2048) @Nullable String url, @Size(max = 255) @Nullable String description,
+	record WebhookForm(@Size(max = 2048) @Nullable String url, @Size(max = 255) @Nullable String description,
 			@NotBlank @Nullable String format, @Nullable Boolean sendAllEvents, @Nullable List<String> events,
 			@Nullable Boolean enabled, @Size(max = 255) @Nullable String secret) {
 
 		static WebhookForm from(WebhookView webhook) {
-			return new WebhookForm(webhook.url(), webhook.description(), webhook.format().value(),
-					webhook.sendAllEvents(), webhook.events(), webhook.enabled(), "");
+			return new WebhookForm("", webhook.description(), webhook.format().value(), webhook.sendAllEvents(),
+					webhook.events(), webhook.enabled(), "");
 		}
 
 		public boolean takes(String event) {
@@ -68,7 +72,8 @@ class WebhooksController {
 		}
 
 		SaveWebhook toCommand(WebhookFormat format) {
-			return new SaveWebhook(this.url, (this.secret == null || this.secret.isBlank()) ? null : this.secret,
+			return new SaveWebhook((this.url == null || this.url.isBlank()) ? null : this.url,
+					(this.secret == null || this.secret.isBlank()) ? null : this.secret,
 					Objects.requireNonNullElse(this.description, ""), format, Boolean.TRUE.equals(this.sendAllEvents),
 					Objects.requireNonNullElse(this.events, List.of()), Boolean.TRUE.equals(this.enabled));
 		}
@@ -112,11 +117,15 @@ class WebhooksController {
 		}
 		model.addAttribute("webhookId", id);
 		WebhookFormat format = WebhookFormat.fromValue(Objects.requireNonNullElse(form.format(), "")).orElse(null);
+		if (id == null && (form.url() == null || form.url().isBlank()) && !errors.hasFieldErrors("url")) {
+			errors.rejectValue("url", "NotBlank", "must not be blank");
+		}
 		if (format == null && !errors.hasFieldErrors("format")) {
 			errors.rejectValue("format", "invalid", "is not a known format");
 		}
 		if (errors.hasErrors() || format == null) {
 			addDeliveries(id, model);
+			addSavedUrl(id, model);
 			return "dashboard/webhook-form";
 		}
 		try {
@@ -126,13 +135,17 @@ class WebhooksController {
 				redirect.addFlashAttribute("message", "Webhook " + created.webhook().url() + " created.");
 			}
 			else {
-				this.webhooks.updateWebhook(id, form.toCommand(format));
-				redirect.addFlashAttribute("message", "Webhook " + form.url() + " saved.");
+				UpdatedWebhook updated = this.webhooks.updateWebhook(id, form.toCommand(format));
+				if (updated.newSecret() != null) {
+					redirect.addFlashAttribute("secret", updated.newSecret());
+				}
+				redirect.addFlashAttribute("message", "Webhook " + updated.webhook().redactedUrl() + " saved.");
 			}
 		}
 		catch (InvalidInputException ex) {
 			errors.reject("invalid", String.join(" ", ex.details()));
 			addDeliveries(id, model);
+			addSavedUrl(id, model);
 			return "dashboard/webhook-form";
 		}
 		return "redirect:/dashboard/webhooks";
@@ -143,6 +156,7 @@ class WebhooksController {
 		model.addAttribute("form", WebhookForm.from(this.webhooks.getWebhook(id)));
 		model.addAttribute("webhookId", id);
 		addDeliveries(id, model);
+		addSavedUrl(id, model);
 		return "dashboard/webhook-form";
 	}
 
@@ -151,6 +165,12 @@ class WebhooksController {
 		this.webhooks.deleteWebhook(id);
 		redirect.addFlashAttribute("message", "Webhook deleted.");
 		return "redirect:/dashboard/webhooks";
+	}
+
+	private void addSavedUrl(@Nullable Long id, Model model) {
+		if (id != null) {
+			model.addAttribute("savedUrl", this.webhooks.getWebhook(id).redactedUrl());
+		}
 	}
 
 	private void addDeliveries(@Nullable Long id, Model model) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -121,16 +122,24 @@ public class MonitorService {
 	}
 
 	/**
+	 * Changes a monitor. A header whose value is {@link MonitorView#HIDDEN_VALUE} keeps
+	 * its current value, but only while the target stays on the same scheme, host and
+	 * port: the values were meant for that host, so moving the monitor elsewhere needs
+	 * them given again.
 	 * @throws MonitorNotFoundException for an unknown monitor
-	 * @throws InvalidInputException for anything out of range
+	 * @throws InvalidInputException for anything out of range, or kept header values with
+	 * a target on another host
 	 */
 	@Transactional
 	public MonitorView updateMonitor(long id, SaveMonitor command) {
 		MonitorView current = getMonitor(id);
 		MonitorType type = Objects.requireNonNullElse(command.type(), current.type());
+		String target = (type == MonitorType.PUSH) ? ""
+				: Objects.requireNonNullElse(command.target(), current.target());
+		Map<String, String> headers = keptHeaders(
+				Objects.requireNonNullElse(command.headers(), current.redactedHeaders()), current, target);
 		MonitorView changed = new MonitorView(id,
-				Objects.requireNonNullElse(command.componentId(), current.componentId()), type,
-				(type == MonitorType.PUSH) ? "" : Objects.requireNonNullElse(command.target(), current.target()),
+				Objects.requireNonNullElse(command.componentId(), current.componentId()), type, target,
 				Objects.requireNonNullElse(command.intervalSeconds(), current.intervalSeconds()),
 				Objects.requireNonNullElse(command.timeoutSeconds(), current.timeoutSeconds()),
 				Objects.requireNonNullElse(command.expectedStatus(), current.expectedStatus()),
@@ -138,8 +147,7 @@ public class MonitorService {
 				Objects.requireNonNullElse(command.keywordAbsent(), current.keywordAbsent()),
 				(command.latencyThresholdMs() != null) ? nullIfZero(command.latencyThresholdMs())
 						: current.latencyThresholdMs(),
-				Objects.requireNonNullElse(command.headers(), current.headers()),
-				Objects.requireNonNullElse(command.followRedirects(), current.followRedirects()),
+				headers, Objects.requireNonNullElse(command.followRedirects(), current.followRedirects()),
 				(command.expectedAddress() != null) ? blankToNull(command.expectedAddress())
 						: current.expectedAddress(),
 				(command.tlsDays() != null) ? command.tlsDays()
@@ -158,6 +166,49 @@ public class MonitorService {
 		this.monitors.update(changed);
 		this.events.publishEvent(new MonitorChanged(id, "updated"));
 		return getMonitor(id);
+	}
+
+	private static Map<String, String> keptHeaders(Map<String, String> given, MonitorView current, String target) {
+		Map<String, String> headers = new LinkedHashMap<>();
+		List<String> lost = new ArrayList<>();
+		given.forEach((name, value) -> {
+			if (!MonitorView.HIDDEN_VALUE.equals(value)) {
+				headers.put(name, value);
+				return;
+			}
+			String kept = current.headers().get(name);
+			if (kept == null || !sameOrigin(current.target(), target)) {
+				lost.add(name);
+			}
+			else {
+				headers.put(name, kept);
+			}
+		});
+		if (!lost.isEmpty()) {
+			throw new InvalidInputException("Give the value of " + String.join(", ", lost)
+					+ " again: a hidden header value is kept only for the same monitor and target host.");
+		}
+		return headers;
+	}
+
+	private static boolean sameOrigin(String before, String after) {
+		if (before.equals(after)) {
+			return true;
+		}
+		try {
+			URI from = new URI(before.strip());
+			URI to = new URI(after.strip());
+			return from.getHost() != null
+					&& from.getHost().equalsIgnoreCase(Objects.requireNonNullElse(to.getHost(), ""))
+					&& Objects.equals(lower(from.getScheme()), lower(to.getScheme())) && from.getPort() == to.getPort();
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private static @Nullable String lower(@Nullable String text) {
+		return (text != null) ? text.toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.cachet.monitor;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param expectedAddress for DNS, an address the name must resolve to
  * @param tlsDays for TLS, fewer days left on the certificate is a failure
  * @param pushToken for push monitors, the secret in the URL the monitored system calls
+ * @param headers the request headers of HTTP checks, values in full: for the checks only;
+ * people see {@link #redactedHeaders()}
  * @param metricId a metric each check's response time is added to
  */
 public record MonitorView(long id, long componentId, MonitorType type, String target, int intervalSeconds,
@@ -24,5 +27,21 @@ public record MonitorView(long id, long componentId, MonitorType type, String ta
 		int recoveryThreshold, boolean autoIncident, @Nullable Long metricId, boolean enabled, MonitorState state,
 		int consecutiveFailures, int consecutiveSuccesses, @Nullable Instant lastCheckedAt,
 		@Nullable Instant lastPushAt, @Nullable Long openIncidentId, Instant createdAt, Instant updatedAt) {
+
+	/**
+	 * What stands for a header's value wherever headers are shown after a monitor's
+	 * creation; sent back in an update, it keeps that header's value.
+	 */
+	public static final String HIDDEN_VALUE = "********";
+
+	/**
+	 * @return the header names, each with {@link #HIDDEN_VALUE} for its value (a value
+	 * such as {@code Authorization}'s is a credential)
+	 */
+	public Map<String, String> redactedHeaders() {
+		Map<String, String> redacted = new LinkedHashMap<>();
+		this.headers.keySet().forEach((name) -> redacted.put(name, HIDDEN_VALUE));
+		return redacted;
+	}
 
 }

@@ -96,7 +96,8 @@ class WebhookChannel {
 		}
 		catch (IOException | RuntimeException ex) {
 			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
-			return new Result(false, null, message, elapsed(started));
+			// the log is read by people who may not see the URL (its credential)
+			return new Result(false, null, message.replace(webhook.url(), webhook.redactedUrl()), elapsed(started));
 		}
 	}
 

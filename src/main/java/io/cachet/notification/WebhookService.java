@@ -79,15 +79,22 @@ public class WebhookService {
 	}
 
 	/**
+	 * Changes a webhook. Re-pointing it (a new URL) without a secret gives it a new
+	 * secret, returned this once: the old one was shared with the old address, and must
+	 * not sign what goes to the new one.
 	 * @throws WebhookNotFoundException for an unknown webhook
 	 * @throws InvalidInputException for a bad URL, an unknown format or event
 	 */
 	@Transactional
-	public WebhookView updateWebhook(long id, SaveWebhook command) {
+	public UpdatedWebhook updateWebhook(long id, SaveWebhook command) {
 		WebhookView current = getWebhook(id);
-		String secret = (command.secret() != null && !command.secret().isBlank()) ? checkSecret(command.secret())
-				: this.webhooks.findSecret(id).orElseThrow();
-		WebhookView changed = new WebhookView(id, (command.url() != null) ? checkUrl(command.url()) : current.url(),
+		String url = (command.url() != null) ? checkUrl(command.url()) : current.url();
+		boolean given = command.secret() != null && !command.secret().isBlank();
+		boolean repointed = !url.equals(current.url());
+		String newSecret = given ? null : (repointed ? newSecret() : null);
+		String secret = given ? checkSecret(command.secret())
+				: (newSecret != null) ? newSecret : this.webhooks.findSecret(id).orElseThrow();
+		WebhookView changed = new WebhookView(id, url,
 				(command.description() != null) ? checkDescription(command.description()) : current.description(),
 				Objects.requireNonNullElse(command.format(), current.format()),
 				Objects.requireNonNullElse(command.sendAllEvents(), current.sendAllEvents()),
@@ -96,7 +103,7 @@ public class WebhookService {
 		checkChosen(changed);
 		this.webhooks.update(changed, secret);
 		this.events.publishEvent(new WebhookChanged(id, "updated"));
-		return getWebhook(id);
+		return new UpdatedWebhook(getWebhook(id), newSecret);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 import io.cachet.notification.DeliveryAttemptView;
 import io.cachet.notification.DeliveryView;
 import io.cachet.notification.NotificationSummary;
+import io.cachet.notification.WebhookView;
 
 /**
  * Reading the delivery log, and queueing failed deliveries again.
@@ -137,11 +138,22 @@ public class DeliveryLogRepository {
 	private static DeliveryView delivery(ResultSet rs, int row) throws SQLException {
 		Timestamp lastAttempt = rs.getTimestamp("last_attempt_at");
 		Timestamp sent = rs.getTimestamp("sent_at");
-		return new DeliveryView(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("kind"),
-				rs.getString("channel"), rs.getLong("recipient_id"), rs.getString("recipient"), rs.getString("status"),
-				rs.getInt("attempts"), (Integer) rs.getObject("last_status_code", Integer.class),
-				rs.getString("last_error"), (lastAttempt != null) ? lastAttempt.toInstant() : null,
-				(sent != null) ? sent.toInstant() : null, rs.getTimestamp("next_attempt_at").toInstant());
+		String channel = rs.getString("channel");
+		String recipient = rs.getString("recipient");
+		String error = rs.getString("last_error");
+		if ("webhook".equals(channel)) {
+			// a chat webhook's URL is its credential: the log shows where, not the key
+			String shown = WebhookView.redact(recipient);
+			if (error != null && !recipient.isEmpty()) {
+				error = error.replace(recipient, shown);
+			}
+			recipient = shown;
+		}
+		return new DeliveryView(rs.getLong("id"), rs.getLong("notification_id"), rs.getString("kind"), channel,
+				rs.getLong("recipient_id"), recipient, rs.getString("status"), rs.getInt("attempts"),
+				(Integer) rs.getObject("last_status_code", Integer.class), error,
+				(lastAttempt != null) ? lastAttempt.toInstant() : null, (sent != null) ? sent.toInstant() : null,
+				rs.getTimestamp("next_attempt_at").toInstant());
 	}
 
 }
