@@ -137,7 +137,23 @@ class MonitorsDashboardIntegrationTests {
 		assertThat(list).contains("created.").contains(localUrl()).contains("state-unknown");
 
 		String edit = this.browser.get("/dashboard/monitors/" + monitor.id() + "/edit").body();
-		assertThat(edit).contains("value=\"200, 204\"").contains("Authorization: Bearer abc");
+		// the header values were shown once, when typed; the edit form hides them
+		assertThat(edit).contains("value=\"200, 204\"")
+			.contains("Authorization: ********")
+			.contains("X-Probe: ********")
+			.doesNotContain("Bearer abc");
+		Map<String, String> kept = httpForm(localUrl());
+		kept.put("id", String.valueOf(monitor.id()));
+		kept.put("headers", "Authorization: ********\nX-Probe: changed");
+		assertThat(FormClient.location(this.browser.post("/dashboard/monitors", kept))).endsWith("/dashboard/monitors");
+		assertThat(this.monitors.getMonitor(monitor.id()).headers()).containsEntry("Authorization", "Bearer abc")
+			.containsEntry("X-Probe", "changed");
+		// moved to another host, the hidden value is not sent there
+		kept.put("target", "http://attacker.example/collect");
+		var moved = this.browser.post("/dashboard/monitors", kept);
+		assertThat(moved.statusCode()).isEqualTo(200);
+		assertThat(moved.body()).contains("Give the value of Authorization again");
+		assertThat(this.monitors.getMonitor(monitor.id()).target()).isEqualTo(localUrl());
 		Map<String, String> changed = new HashMap<>(Map.of("id", String.valueOf(monitor.id()), "componentId",
 				String.valueOf(this.component), "type", "tcp", "target", "127.0.0.1:5432", "interval", "30", "timeout",
 				"5", "latencyThreshold", "", "failureThreshold", "3", "recoveryThreshold", "2", "metricId", ""));

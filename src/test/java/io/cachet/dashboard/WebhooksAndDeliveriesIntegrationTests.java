@@ -19,6 +19,8 @@ import io.cachet.notification.DeliveryLog;
 import io.cachet.notification.NotificationSummary;
 import io.cachet.notification.WebhookService;
 import io.cachet.notification.WebhookView;
+import io.cachet.notification.WebhookFormat;
+import io.cachet.notification.SaveWebhook;
 import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
@@ -111,8 +113,23 @@ class WebhooksAndDeliveriesIntegrationTests {
 		assertThat(webhook.events()).containsExactly("incident_created");
 		assertThat(this.webhooks.secretOf(webhook.id())).isEqualTo(secret.group(1));
 		assertThat(this.browser.get("/dashboard/webhooks").body()).doesNotContain(secret.group(1));
+		// the URL (for chat webhooks, the credential) was shown once, at creation
+		assertThat(this.browser.get("/dashboard/webhooks").body()).contains("https://example.com/…")
+			.doesNotContain("https://example.com/hook");
 		String edit = this.browser.get("/dashboard/webhooks/" + webhook.id()).body();
-		assertThat(edit).contains("https://example.com/hook").doesNotContain(secret.group(1));
+		assertThat(edit).contains("https://example.com/…")
+			.doesNotContain("https://example.com/hook")
+			.doesNotContain(secret.group(1));
+
+		// saved with a blank URL and secret: both unchanged
+		assertThat(FormClient.location(this.browser.post("/dashboard/webhooks",
+				Map.of("id", String.valueOf(webhook.id()), "url", "", "description", "Chat again", "format", "SLACK",
+						"events", "incident_created", "enabled", "true", "secret", ""))))
+			.endsWith("/dashboard/webhooks");
+		assertThat(this.webhooks.getWebhook(webhook.id()).url()).isEqualTo("https://example.com/hook");
+		assertThat(this.webhooks.getWebhook(webhook.id()).description()).isEqualTo("Chat again");
+		assertThat(this.webhooks.secretOf(webhook.id())).isEqualTo(secret.group(1));
+		assertThat(SECRET.matcher(this.browser.get("/dashboard/webhooks").body()).find()).isFalse();
 
 		Map<String, String> changed = new HashMap<>(
 				Map.of("id", String.valueOf(webhook.id()), "url", "https://example.com/hook2", "description", "Chat",
@@ -123,8 +140,14 @@ class WebhooksAndDeliveriesIntegrationTests {
 		assertThat(saved.url()).isEqualTo("https://example.com/hook2");
 		assertThat(saved.sendAllEvents()).isTrue();
 		assertThat(saved.enabled()).isFalse();
-		assertThat(this.webhooks.secretOf(webhook.id())).isEqualTo(secret.group(1));
-		assertThat(this.browser.get("/dashboard/webhooks").body()).contains("all events");
+		// re-pointed without a secret: a new one, shown once; the old one signs nothing
+		String afterRepoint = this.browser.get("/dashboard/webhooks").body();
+		Matcher newSecret = SECRET.matcher(afterRepoint);
+		assertThat(newSecret.find()).isTrue();
+		assertThat(newSecret.group(1)).isNotEqualTo(secret.group(1));
+		assertThat(this.webhooks.secretOf(webhook.id())).isEqualTo(newSecret.group(1));
+		assertThat(this.browser.get("/dashboard/webhooks").body()).contains("all events")
+			.doesNotContain(newSecret.group(1));
 
 		this.browser.post("/dashboard/webhooks/" + webhook.id() + "/delete", Map.of());
 		assertThat(findWebhook("https://example.com/hook2")).isNull();
@@ -139,6 +162,49 @@ class WebhooksAndDeliveriesIntegrationTests {
 		FormClient user = FormClient.loggedIn(this.port, username, "correct horse battery");
 		assertThat(user.get("/dashboard/webhooks").statusCode()).isEqualTo(403);
 		assertThat(user.get("/dashboard/notifications").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theDeliveriesPageShowsALevel2UserNoWebhookUrl() {
+		String secretPath = "/services/T0001/B0002/" + System.nanoTime() + "chatkey";
+		WebhookView webhook = this.webhooks
+			.createWebhook(new SaveWebhook("http://127.0.0.1:9" + secretPath, null, "Team chat", WebhookFormat.SLACK,
+					true, null, true))
+			.webhook();
+		long component = this.components
+			.createComponent(
+					new CreateComponent("Chatty API", "", "", ComponentStatus.OPERATIONAL, 0, 0, true, null, List.of()))
+			.id();
+		try {
+			showsNoUrl(webhook, component, secretPath);
+		}
+		finally {
+			// the other tests count failed deliveries
+			this.webhooks.deleteWebhook(webhook.id());
+		}
+	}
+
+	private void showsNoUrl(WebhookView webhook, long component, String secretPath) {
+		this.components.changeStatus(component, ComponentStatus.MAJOR_OUTAGE, false, StatusChangeSource.MANUAL);
+		long notification = await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("SELECT notification_id FROM deliveries WHERE channel = 'webhook' AND recipient_id = ? "
+						+ "AND status = 'failed'")
+				.param(webhook.id())
+				.query(Long.class)
+				.optional()
+				.orElse(null), (id) -> id != null);
+		String username = "chatless" + System.nanoTime();
+		this.users.createUser(TestUsers.user(username));
+		this.throttle.clear();
+		FormClient user = FormClient.loggedIn(this.port, username, "correct horse battery");
+
+		var page = user.get("/dashboard/notifications/" + notification);
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("data-delivery=").contains("http://127.0.0.1:9/…").doesNotContain(secretPath);
+		assertThat(this.browser.get("/dashboard/notifications/" + notification).body()).doesNotContain(secretPath);
+		assertThat(this.browser.get("/dashboard/webhooks/" + webhook.id()).body()).doesNotContain(secretPath);
 	}
 
 	@Test
