@@ -116,6 +116,11 @@ public class MonitorService {
 				command.metricId(), Objects.requireNonNullElse(command.enabled(), true), MonitorState.UNKNOWN, 0, 0,
 				null, null, null, now, now);
 		validate(monitor);
+		if (monitor.headers().containsValue(MonitorView.HIDDEN_VALUE)) {
+			// it would read as "keep the value" at the next edit, and there is none to
+			// keep
+			throw new InvalidInputException("A header value may not be " + MonitorView.HIDDEN_VALUE + ".");
+		}
 		long id = this.monitors.insert(monitor);
 		this.events.publishEvent(new MonitorChanged(id, "created"));
 		return getMonitor(id);

@@ -134,6 +134,10 @@ class ApiRolesIntegrationTests {
 		assertThat(moved.status()).as(moved.body()).isIn(400, 422);
 		assertThat(moved.body()).contains("Authorization");
 		assertThat(this.monitors.getMonitor(id).target()).isEqualTo("http://127.0.0.1:9/health");
+
+		// the placeholder is not a value a new monitor can be given
+		assertThat(this.api.send("POST", "/api/v1/monitors", monitorBody("********"), this.admin).status()).isIn(400,
+				422);
 	}
 
 	@Test
