@@ -1,8 +1,6 @@
 package io.cachet.dashboard;
 
 import java.io.IOException;
-import java.util.UUID;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +22,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -46,8 +43,8 @@ class DashboardSecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
-			PersistentTokenBasedRememberMeServices rememberMe, LoginThrottle throttle, UserService users,
-			DatabaseOutage database, DashboardExceptionHandler outagePage,
+			RevocableRememberMeServices rememberMe, LoginThrottle throttle, UserService users, DatabaseOutage database,
+			DashboardExceptionHandler outagePage,
 			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -97,17 +94,13 @@ class DashboardSecurityConfiguration {
 	}
 
 	/**
-	 * Persistent remember-me logins: the cookie holds a random series and token whose
-	 * rows in {@code persistent_logins} are shared by every node and survive restarts;
-	 * nothing in a backup can forge one, and deleting the rows revokes them. The token is
-	 * replaced at each use, and a stolen cookie used after its owner (an old token of a
-	 * known series) revokes all of the user's logins. The key only marks the
-	 * authentications this node made, so a random one per start is enough.
+	 * Revocable remember-me logins kept in the database
+	 * ({@link RevocableRememberMeServices}).
 	 */
 	@Bean
-	PersistentTokenBasedRememberMeServices rememberMeServices(UserDetailsService users,
-			PersistentTokenRepository tokens) {
-		var services = new PersistentTokenBasedRememberMeServices(UUID.randomUUID().toString(), users, tokens);
+	RevocableRememberMeServices rememberMeServices(UserDetailsService accounts, PersistentTokenRepository tokens,
+			UserService users) {
+		var services = new RevocableRememberMeServices(accounts, tokens, users);
 		services.setParameter(REMEMBER_ME_PARAMETER);
 		services.setTokenValiditySeconds(30 * 24 * 3600);
 		return services;

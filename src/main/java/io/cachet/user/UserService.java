@@ -184,6 +184,20 @@ public class UserService {
 	}
 
 	/**
+	 * Ends every session and remember-me login of the user with this username (nothing
+	 * when there is none): for a stolen remember-me cookie, or a user deleted by other
+	 * means.
+	 */
+	@Transactional
+	public void endSessions(String username) {
+		this.users.findByLogin(username).filter((user) -> user.getUsername().equals(username)).ifPresent((user) -> {
+			user.renewSecurityStamp();
+			this.users.save(user);
+		});
+		this.rememberMeTokens.removeUserTokens(username);
+	}
+
+	/**
 	 * Ends every session and remember-me login of every user: the users and the logins of
 	 * this install were replaced by the backup's.
 	 */

@@ -213,6 +213,25 @@ class SessionRevocationIntegrationTests {
 	}
 
 	@Test
+	void aRememberMeCookieUsedByTwoBrowsersEndsTheThiefsSessionToo() {
+		FormClient owner = new FormClient(this.port);
+		owner.get("/auth/login");
+		owner.post("/auth/login", Map.of("username", this.victim, "password", PASSWORD, "remember-me", "on"));
+		String cookie = owner.cookie("remember-me").orElseThrow().getValue();
+		FormClient thief = new FormClient(this.port);
+		thief.addCookie("remember-me", cookie);
+		assertThat(thief.get("/dashboard").statusCode()).isEqualTo(200);
+
+		// the owner's browser comes back with the cookie the thief's use replaced
+		owner.forgetSession();
+		var refused = owner.get("/dashboard");
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(FormClient.location(refused)).contains("/auth/login");
+		assertEnded(thief);
+		assertThat(FormClient.loggedIn(this.port, this.victim, PASSWORD).get("/dashboard").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	void aRememberMeCookieForgedTheOldWayFromBackupDataIsRefused() {
 		// what a backup used to carry: the password hash and the signing key of the
 		// cookies
