@@ -80,7 +80,10 @@ class BackupReader {
 			expect(json.nextToken(), JsonToken.START_ARRAY, "the rows of " + key + " as a JSON array");
 			Batch batch = new Batch(table);
 			while (json.nextToken() == JsonToken.START_OBJECT) {
-				batch.add(readRow(json, table));
+				Map<String, @Nullable Object> row = readRow(json, table);
+				if (!BackupSchema.uncarried(key, row)) {
+					batch.add(row);
+				}
 			}
 			expect(json.currentToken(), JsonToken.END_ARRAY, "a row of " + key + " as a JSON object");
 			batch.flush();

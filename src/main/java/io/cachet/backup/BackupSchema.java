@@ -29,7 +29,34 @@ record BackupSchema(DatabaseVendor vendor, List<Table> tables) {
 
 	/** Never carried: see the package documentation for why. */
 	static final Set<String> EXCLUDED = Set.of("flyway_schema_history", "event_publication", "notifications",
-			"deliveries", "delivery_attempts");
+			"deliveries", "delivery_attempts", "persistent_logins");
+
+	/**
+	 * Emptied by an import though never carried: the remember-me logins of the users the
+	 * import replaces.
+	 */
+	static final Set<String> CLEARED = Set.of("persistent_logins");
+
+	/**
+	 * Settings never carried, and skipped when an older backup has them: the key that
+	 * signed the remember-me cookies of old versions (with it and a user's password hash,
+	 * anyone holding the backup could forge a login).
+	 */
+	static final Set<String> UNCARRIED_SETTINGS = Set.of("remember_me_key");
+
+	/**
+	 * @return whether this row of this table stays out of backups
+	 */
+	static boolean uncarried(String table, java.util.Map<String, ?> row) {
+		return table.equals("settings") && row.get("name") instanceof String name && UNCARRIED_SETTINGS.contains(name);
+	}
+
+	/**
+	 * @return an SQL condition that leaves out the rows {@link #uncarried} names
+	 */
+	static String carriedRows(String table) {
+		return table.equals("settings") ? " WHERE name NOT IN ('" + String.join("', '", UNCARRIED_SETTINGS) + "')" : "";
+	}
 
 	/**
 	 * What a fresh install may already hold (the setup wizard's or the unattended first

@@ -104,14 +104,15 @@ public class BackupService {
 		String[] columns = table.columns().keySet().toArray(String[]::new);
 		int[] types = table.columns().values().stream().mapToInt(Integer::intValue).toArray();
 		String order = table.hasId() ? " ORDER BY id" : " ORDER BY " + columns[0];
-		this.jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table.sqlName() + order, (rs) -> {
-			json.writeStartObject();
-			for (int i = 0; i < columns.length; i++) {
-				json.writeName(columns[i]);
-				BackupValues.write(json, rs, i + 1, types[i]);
-			}
-			json.writeEndObject();
-		});
+		this.jdbc.query("SELECT " + String.join(", ", columns) + " FROM " + table.sqlName()
+				+ BackupSchema.carriedRows(table.key()) + order, (rs) -> {
+					json.writeStartObject();
+					for (int i = 0; i < columns.length; i++) {
+						json.writeName(columns[i]);
+						BackupValues.write(json, rs, i + 1, types[i]);
+					}
+					json.writeEndObject();
+				});
 		json.writeEndArray();
 	}
 
@@ -130,8 +131,10 @@ public class BackupService {
 	/**
 	 * Imports a backup written by {@link #export} into an empty install, in one
 	 * transaction: the users, settings, invites and audit log already here are replaced,
-	 * every row keeps its id, and the id sequences continue after the imported ids. The
-	 * status page is rebuilt afterwards.
+	 * every row keeps its id, and the id sequences continue after the imported ids. Every
+	 * remember-me login is deleted, and every session ends (the users' security stamps
+	 * are renewed by the listeners of {@link BackupImported}). The status page is rebuilt
+	 * afterwards.
 	 * @throws InvalidBackupException, with nothing written, when the install is not empty
 	 * or the document is not a backup this version can read
 	 */
@@ -149,6 +152,9 @@ public class BackupService {
 				if (table.replaced()) {
 					this.jdbc.update("DELETE FROM " + table.sqlName());
 				}
+			}
+			for (String cleared : BackupSchema.CLEARED) {
+				this.jdbc.update("DELETE FROM " + cleared);
 			}
 			return new BackupReader(schema, this.jdbc, current).read(JSON, in);
 		});

@@ -19,7 +19,11 @@
  * to the moment and the install that raised them;</li>
  * <li>{@code notifications}, {@code deliveries} and {@code delivery_attempts}: the
  * notification outbox is a work queue, and restoring it would send messages again (or for
- * the first time, long after the fact) from another install.</li>
+ * the first time, long after the fact) from another install;</li>
+ * <li>{@code persistent_logins} (remember-me logins) and the {@code remember_me_key}
+ * setting of older versions: a backup must not let anyone log in. An import deletes the
+ * remember-me logins there were, skips the key in an older backup, and ends every
+ * session.</li>
  * </ul>
  * Everything else is business data and is carried, including the audit log, the monitor
  * check results (bounded by their retention setting) and the daily uptime roll-ups

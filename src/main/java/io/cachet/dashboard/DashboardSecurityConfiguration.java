@@ -1,16 +1,16 @@
 package io.cachet.dashboard;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.cachet.settings.SettingsService;
+import io.cachet.shared.DatabaseOutage;
+import io.cachet.user.UserService;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,21 +18,22 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
-import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.authentication.rememberme.RememberMeAuthenticationFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.ViewResolver;
 
 /**
  * Security of everything outside the API: the dashboard needs a login (username or e-mail
  * and password at {@code /auth/login}, then a TOTP code when the user enabled two
  * factors), with remember-me, throttling, CSRF on every form and a new session id at
- * login. The health probes are public, other Actuator endpoints closed, the public pages
- * open.
+ * login. Every dashboard request checks that its session is still current
+ * ({@link SessionRevocationFilter}). The health probes are public, other Actuator
+ * endpoints closed, the public pages open.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurityConfiguration {
@@ -42,7 +43,9 @@ class DashboardSecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
-			RememberMeServices rememberMe, LoginThrottle throttle) throws Exception {
+			RevocableRememberMeServices rememberMe, LoginThrottle throttle, UserService users, DatabaseOutage database,
+			DashboardExceptionHandler outagePage,
+			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
@@ -71,7 +74,9 @@ class DashboardSecurityConfiguration {
 			// Closed Actuator endpoints answer 401; pages send the browser to the login.
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SessionRevocationFilter(users, rememberMe, database, outagePage, views),
+					RememberMeAuthenticationFilter.class);
 		return http.build();
 	}
 
@@ -89,19 +94,13 @@ class DashboardSecurityConfiguration {
 	}
 
 	/**
-	 * Remember-me cookies signed with SHA-256 and a key kept in the settings, so that
-	 * they survive restarts and are the same on every node.
+	 * Revocable remember-me logins kept in the database
+	 * ({@link RevocableRememberMeServices}).
 	 */
 	@Bean
-	RememberMeServices rememberMeServices(UserDetailsService users, SettingsService settings) {
-		String key = settings.get("remember_me_key").orElseGet(() -> {
-			byte[] bytes = new byte[32];
-			new SecureRandom().nextBytes(bytes);
-			String generated = HexFormat.of().formatHex(bytes);
-			settings.set("remember_me_key", generated);
-			return generated;
-		});
-		var services = new TokenBasedRememberMeServices(key, users, RememberMeTokenAlgorithm.SHA256);
+	RevocableRememberMeServices rememberMeServices(UserDetailsService accounts, PersistentTokenRepository tokens,
+			UserService users) {
+		var services = new RevocableRememberMeServices(accounts, tokens, users);
 		services.setParameter(REMEMBER_ME_PARAMETER);
 		services.setTokenValiditySeconds(30 * 24 * 3600);
 		return services;

@@ -2,6 +2,8 @@ package io.cachet.dashboard;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The signed-in user's profile: two-factor authentication is enabled by scanning a QR
  * code and confirming it with a code (the secret waits in the session until then), and
- * disabled with a current code.
+ * disabled with a current code. Changing the password or the two-factor setting ends the
+ * user's other sessions and remember-me logins; this one goes on
+ * ({@link SessionRenewal}).
  */
 @Controller
 class ProfileController {
@@ -34,10 +38,14 @@ class ProfileController {
 
 	private final SettingsService settings;
 
-	ProfileController(UserService users, TwoFactorService twoFactor, SettingsService settings) {
+	private final SessionRenewal sessions;
+
+	ProfileController(UserService users, TwoFactorService twoFactor, SettingsService settings,
+			SessionRenewal sessions) {
 		this.users = users;
 		this.twoFactor = twoFactor;
 		this.settings = settings;
+		this.sessions = sessions;
 	}
 
 	@GetMapping("/dashboard/user")
@@ -59,7 +67,7 @@ class ProfileController {
 
 	@PostMapping("/dashboard/user/2fa/confirm")
 	String confirm(@RequestParam(defaultValue = "") String code, Principal principal, HttpSession session,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		UserView user = currentUser(principal);
 		@Nullable TwoFactorEnrollment enrollment = (TwoFactorEnrollment) session.getAttribute(ENROLLMENT);
 		if (enrollment == null) {
@@ -70,18 +78,21 @@ class ProfileController {
 			return "redirect:/dashboard/user";
 		}
 		session.removeAttribute(ENROLLMENT);
+		this.sessions.renew(request, response);
 		redirect.addFlashAttribute("message", "two-factor-enabled");
 		return "redirect:/dashboard/user";
 	}
 
 	@PostMapping("/dashboard/user/2fa/disable")
-	String disable(@RequestParam(defaultValue = "") String code, Principal principal, RedirectAttributes redirect) {
+	String disable(@RequestParam(defaultValue = "") String code, Principal principal, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		UserView user = currentUser(principal);
 		if (!this.twoFactor.verify(user.username(), code)) {
 			redirect.addFlashAttribute("error", "invalid-code");
 			return "redirect:/dashboard/user";
 		}
 		this.twoFactor.disable(user.id());
+		this.sessions.renew(request, response);
 		redirect.addFlashAttribute("message", "two-factor-disabled");
 		return "redirect:/dashboard/user";
 	}
@@ -123,7 +134,7 @@ class ProfileController {
 	String changePassword(@RequestParam(defaultValue = "") String currentPassword,
 			@RequestParam(defaultValue = "") String newPassword,
 			@RequestParam(defaultValue = "") String newPasswordConfirmation, Principal principal,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
 		UserView user = currentUser(principal);
 		if (newPassword.length() < 8 || newPassword.length() > 72) {
 			redirect.addFlashAttribute("error", "password-length");
@@ -135,6 +146,7 @@ class ProfileController {
 			redirect.addFlashAttribute("error", "password-wrong");
 		}
 		else {
+			this.sessions.renew(request, response);
 			redirect.addFlashAttribute("message", "password-changed");
 		}
 		return "redirect:/dashboard/user";

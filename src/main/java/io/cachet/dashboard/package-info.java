@@ -1,6 +1,9 @@
 /**
  * The admin dashboard: setup wizard, login with remember-me, TOTP two-factor
- * authentication and throttling, and the pages that manage the status page.
+ * authentication and throttling, and the pages that manage the status page. A session
+ * ends at its next dashboard request once the account behind it changed
+ * ({@link io.cachet.dashboard.SessionRevocationFilter}); remember-me logins are revocable
+ * rows in the database ({@link io.cachet.dashboard.RevocableRememberMeServices}).
  */
 @NullMarked
 package io.cachet.dashboard;

@@ -17,6 +17,24 @@ public class DuplicateUserException extends RuntimeException {
 		return new DuplicateUserException("The email '" + email + "' is already taken.");
 	}
 
+	/**
+	 * The username is another user's e-mail address: a login with it would name two
+	 * users.
+	 */
+	public static DuplicateUserException forUsernameIsEmail(String username) {
+		return new DuplicateUserException(
+				"The username '" + username + "' is another user's e-mail address: choose another username.");
+	}
+
+	/**
+	 * The e-mail address is another user's username: a login with it would name two
+	 * users.
+	 */
+	public static DuplicateUserException forEmailIsUsername(String email) {
+		return new DuplicateUserException(
+				"The email '" + email + "' is another user's username: choose another address.");
+	}
+
 	public static DuplicateUserException forApiToken() {
 		return new DuplicateUserException("The API token is already in use.");
 	}

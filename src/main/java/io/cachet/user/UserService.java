@@ -8,17 +8,23 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 
+import io.cachet.backup.BackupImported;
 import io.cachet.user.internal.InviteRepository;
 import io.cachet.user.internal.User;
 import io.cachet.user.internal.UserRepository;
 
 /**
- * Users and API tokens.
+ * Users and API tokens. Whatever changes what a user may do (password, role, two-factor
+ * authentication, username, deactivation, a backup import) renews the user's security
+ * stamp and deletes their remember-me logins in the same transaction, which ends every
+ * session they have, on every node (see {@link #isCurrent}).
  */
 @Service
 @Validated
@@ -32,12 +38,16 @@ public class UserService {
 
 	private final InviteRepository invites;
 
+	private final PersistentTokenRepository rememberMeTokens;
+
 	private final Clock clock;
 
-	UserService(UserRepository users, InviteRepository invites, PasswordEncoder passwordEncoder, Clock clock) {
+	UserService(UserRepository users, InviteRepository invites, PasswordEncoder passwordEncoder,
+			PersistentTokenRepository rememberMeTokens, Clock clock) {
 		this.users = users;
 		this.invites = invites;
 		this.passwordEncoder = passwordEncoder;
+		this.rememberMeTokens = rememberMeTokens;
 		this.clock = clock;
 	}
 
@@ -51,6 +61,9 @@ public class UserService {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		if (this.users.existsByEmail(address)) {
 			throw DuplicateUserException.forEmail(address);
+		}
+		if (this.users.countByUsernameIgnoringCase(address) > 0) {
+			throw DuplicateUserException.forEmailIsUsername(address);
 		}
 		String code = ApiTokens.generate();
 		this.invites.insert(code, address, level, now());
@@ -88,7 +101,7 @@ public class UserService {
 	 * new one).
 	 * @return the user and its API token, which cannot be read back later
 	 * @throws DuplicateUserException if the username (ignoring case), e-mail or token is
-	 * taken
+	 * taken, or the username is another user's e-mail address or the other way round
 	 */
 	@Transactional
 	public CreatedUser createUser(@Valid CreateUser command) {
@@ -102,6 +115,7 @@ public class UserService {
 		if (this.users.existsByEmail(email)) {
 			throw DuplicateUserException.forEmail(email);
 		}
+		checkLoginsApart(username, email, -1);
 		if (this.users.existsByApiKeyHash(tokenDigest)) {
 			throw DuplicateUserException.forApiToken();
 		}
@@ -136,11 +150,65 @@ public class UserService {
 	}
 
 	/**
-	 * @return the user with this username (ignoring case) or e-mail address
+	 * @return the user with this username (ignoring case) or e-mail address; when old
+	 * data has one user's username as another's e-mail, the username wins
 	 */
 	@Transactional(readOnly = true)
 	public Optional<UserView> findByLogin(String login) {
 		return this.users.findByLogin(login.strip()).map(User::toView);
+	}
+
+	/**
+	 * @return the account a dashboard login with this username or e-mail opens, with the
+	 * user's current security stamp (disabled when the user is deactivated)
+	 */
+	@Transactional(readOnly = true)
+	public Optional<UserAccount> findAccount(String login) {
+		return this.users.findByLogin(login.strip())
+			.map((user) -> new UserAccount(user.toView().id(), user.getUsername(), user.getPassword(), user.getLevel(),
+					user.isActive(), user.getSecurityStamp()));
+	}
+
+	/**
+	 * Whether a session opened for this account may go on: the user still exists, is
+	 * active, has the same level and the same security stamp. One lookup by primary key.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isCurrent(UserAccount account) {
+		return this.users.findById(account.userId())
+			.filter(User::isActive)
+			.filter((user) -> user.getLevel() == account.level())
+			.filter((user) -> user.getSecurityStamp() == account.securityStamp())
+			.filter((user) -> user.getUsername().equals(account.getUsername()))
+			.isPresent();
+	}
+
+	/**
+	 * Ends every session and remember-me login of the user with this username (nothing
+	 * when there is none): for a stolen remember-me cookie, or a user deleted by other
+	 * means.
+	 */
+	@Transactional
+	public void endSessions(String username) {
+		this.users.findByLogin(username).filter((user) -> user.getUsername().equals(username)).ifPresent((user) -> {
+			user.renewSecurityStamp();
+			this.users.save(user);
+		});
+		this.rememberMeTokens.removeUserTokens(username);
+	}
+
+	/**
+	 * Ends every session and remember-me login of every user: the users and the logins of
+	 * this install were replaced by the backup's.
+	 */
+	@EventListener(BackupImported.class)
+	@Transactional
+	public void endAllSessions() {
+		for (User user : this.users.findAll()) {
+			user.renewSecurityStamp();
+			this.users.save(user);
+			this.rememberMeTokens.removeUserTokens(user.getUsername());
+		}
 	}
 
 	/**
@@ -168,6 +236,7 @@ public class UserService {
 		}
 		user.changePassword(this.passwordEncoder.encode(newPassword), now());
 		this.users.save(user);
+		this.rememberMeTokens.removeUserTokens(user.getUsername());
 		return true;
 	}
 
@@ -200,15 +269,25 @@ public class UserService {
 		if (!newEmail.equals(user.getEmail()) && this.users.existsByEmail(newEmail)) {
 			throw DuplicateUserException.forEmail(newEmail);
 		}
+		checkLoginsApart(newUsername, newEmail, userId);
+		String oldUsername = user.getUsername();
 		user.rename(newUsername, newEmail, now());
-		return this.users.save(user).toView();
+		UserView changed = this.users.save(user).toView();
+		if (!oldUsername.equals(newUsername)) {
+			this.rememberMeTokens.removeUserTokens(oldUsername);
+		}
+		return changed;
 	}
 
 	@Transactional
 	public void changeLevel(long userId, UserLevel level) {
 		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
+		boolean changed = user.getLevel() != level;
 		user.changeLevel(level, now());
 		this.users.save(user);
+		if (changed) {
+			this.rememberMeTokens.removeUserTokens(user.getUsername());
+		}
 	}
 
 	/**
@@ -225,6 +304,23 @@ public class UserService {
 			user.deactivate(now());
 		}
 		this.users.save(user);
+		if (!active) {
+			this.rememberMeTokens.removeUserTokens(user.getUsername());
+		}
+	}
+
+	/**
+	 * A login names one user only: no username may be another user's e-mail address, and
+	 * no e-mail address another user's username (ignoring case, as the login does).
+	 * @param selfId the user being changed, or -1 for a new one
+	 */
+	private void checkLoginsApart(String username, String email, long selfId) {
+		if (this.users.countOtherUsersByEmail(username.toLowerCase(Locale.ROOT), selfId) > 0) {
+			throw DuplicateUserException.forUsernameIsEmail(username);
+		}
+		if (this.users.countOtherUsersByUsernameIgnoringCase(email, selfId) > 0) {
+			throw DuplicateUserException.forEmailIsUsername(email);
+		}
 	}
 
 	private Instant now() {

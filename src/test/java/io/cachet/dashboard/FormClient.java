@@ -122,6 +122,16 @@ public final class FormClient {
 		return this.cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name)).findFirst();
 	}
 
+	/**
+	 * Sets a cookie as if the server had (a cookie copied from another browser).
+	 */
+	public void addCookie(String name, String value) {
+		HttpCookie cookie = new HttpCookie(name, value);
+		cookie.setPath("/");
+		cookie.setVersion(0);
+		this.cookies.getCookieStore().add(uri("/"), cookie);
+	}
+
 	void forgetSession() {
 		this.cookies.getCookieStore()
 			.getCookies()

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,8 @@ import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,7 +45,7 @@ abstract class DatabaseContractTests {
 	static final List<String> TABLES = List.of("users", "invites", "settings", "actions", "component_groups",
 			"components", "tags", "taggables", "meta", "incidents", "incident_updates", "incident_components",
 			"incident_templates", "schedules", "schedule_components", "metrics", "metric_points", "subscribers",
-			"subscriptions", "EVENT_PUBLICATION");
+			"subscriptions", "persistent_logins", "EVENT_PUBLICATION");
 
 	@Autowired
 	Flyway flyway;
@@ -94,6 +97,29 @@ abstract class DatabaseContractTests {
 		assertThat(created.user().createdAt()).isEqualTo(this.userService.findByLogin(name).orElseThrow().createdAt());
 		assertThatExceptionOfType(DuplicateUserException.class)
 			.isThrownBy(() -> this.userService.createUser(TestUsers.user(name.toUpperCase())));
+	}
+
+	@Autowired
+	PersistentTokenRepository rememberMeTokens;
+
+	@Test
+	void keepsRememberMeLoginsAndSessionStamps() {
+		String name = "rm-" + UUID.randomUUID().toString().substring(0, 8);
+		CreatedUser created = this.userService.createUser(TestUsers.admin(name));
+		String series = UUID.randomUUID().toString().substring(0, 24);
+		Date used = new Date(1_700_000_000_123L);
+		this.rememberMeTokens.createNewToken(new PersistentRememberMeToken(name, series, "token-1", used));
+		this.rememberMeTokens.updateToken(series, "token-2", used);
+		PersistentRememberMeToken stored = this.rememberMeTokens.getTokenForSeries(series);
+		assertThat(stored.getUsername()).isEqualTo(name);
+		assertThat(stored.getTokenValue()).isEqualTo("token-2");
+		assertThat(stored.getDate().getTime()).isEqualTo(used.getTime());
+
+		var account = this.userService.findAccount(name).orElseThrow();
+		assertThat(this.userService.isCurrent(account)).isTrue();
+		this.userService.changeLevel(created.user().id(), io.cachet.user.UserLevel.USER);
+		assertThat(this.userService.isCurrent(account)).isFalse();
+		assertThat(this.rememberMeTokens.getTokenForSeries(series)).isNull();
 	}
 
 	@Test

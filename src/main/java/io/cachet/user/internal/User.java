@@ -40,6 +40,14 @@ public class User {
 
 	private boolean welcomed;
 
+	/** Renewed whenever the user's sessions must end: see {@link #renewSecurityStamp}. */
+	private long securityStamp;
+
+	/**
+	 * The TOTP time step of the last code accepted, so that no code is accepted twice.
+	 */
+	private @Nullable Long totpLastStep;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -47,7 +55,7 @@ public class User {
 	@PersistenceCreator
 	User(@Nullable Long id, String username, String email, String password, String apiKeyHash,
 			@Nullable String rememberToken, @Nullable String google2faSecret, int level, boolean active,
-			boolean welcomed, Instant createdAt, Instant updatedAt) {
+			boolean welcomed, long securityStamp, @Nullable Long totpLastStep, Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.username = username;
 		this.email = email;
@@ -58,6 +66,8 @@ public class User {
 		this.level = level;
 		this.active = active;
 		this.welcomed = welcomed;
+		this.securityStamp = securityStamp;
+		this.totpLastStep = totpLastStep;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
@@ -68,8 +78,8 @@ public class User {
 	 */
 	public static User create(String username, String email, String passwordHash, String apiKeyHash, UserLevel level,
 			Instant now) {
-		return new User(null, username, email, passwordHash, apiKeyHash, null, null, level.code(), true, false, now,
-				now);
+		return new User(null, username, email, passwordHash, apiKeyHash, null, null, level.code(), true, false,
+				SecurityStamps.next(), null, now, now);
 	}
 
 	public @Nullable Long getId() {
@@ -112,18 +122,43 @@ public class User {
 		return this.google2faSecret;
 	}
 
-	public void enableTwoFactor(String secret, Instant now) {
+	public long getSecurityStamp() {
+		return this.securityStamp;
+	}
+
+	public @Nullable Long getTotpLastStep() {
+		return this.totpLastStep;
+	}
+
+	/**
+	 * Ends every session and remember-me login of this user (the caller deletes the
+	 * remember-me tokens): a session whose stamp differs is logged out at its next
+	 * request.
+	 */
+	public void renewSecurityStamp() {
+		this.securityStamp = SecurityStamps.next();
+	}
+
+	/**
+	 * @param step the TOTP time step of the code that proved the secret
+	 */
+	public void enableTwoFactor(String secret, long step, Instant now) {
 		this.google2faSecret = secret;
+		this.totpLastStep = step;
+		renewSecurityStamp();
 		this.updatedAt = now;
 	}
 
 	public void disableTwoFactor(Instant now) {
 		this.google2faSecret = null;
+		this.totpLastStep = null;
+		renewSecurityStamp();
 		this.updatedAt = now;
 	}
 
 	public void changePassword(String passwordHash, Instant now) {
 		this.password = passwordHash;
+		renewSecurityStamp();
 		this.updatedAt = now;
 	}
 
@@ -138,18 +173,26 @@ public class User {
 	}
 
 	public void rename(String username, String email, Instant now) {
+		if (!username.equals(this.username)) {
+			// sessions and remember-me logins are bound to the name
+			renewSecurityStamp();
+		}
 		this.username = username;
 		this.email = email;
 		this.updatedAt = now;
 	}
 
 	public void changeLevel(io.cachet.user.UserLevel level, Instant now) {
+		if (level.code() != this.level) {
+			renewSecurityStamp();
+		}
 		this.level = level.code();
 		this.updatedAt = now;
 	}
 
 	public void deactivate(Instant now) {
 		this.active = false;
+		renewSecurityStamp();
 		this.updatedAt = now;
 	}
 

@@ -5,6 +5,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
+import io.cachet.user.UserService;
+
 /**
  * Finds dashboard accounts by username or e-mail, as Cachet's login form does.
  * Deactivated users are returned disabled, so Spring Security refuses them.
@@ -12,21 +14,16 @@ import org.springframework.stereotype.Service;
 @Service
 class UserAccountDetailsService implements UserDetailsService {
 
-	private final UserRepository users;
+	private final UserService users;
 
-	UserAccountDetailsService(UserRepository users) {
+	UserAccountDetailsService(UserService users) {
 		this.users = users;
 	}
 
 	@Override
 	public UserDetails loadUserByUsername(String login) {
-		User user = this.users.findByLogin(login.strip())
+		return this.users.findAccount(login)
 			.orElseThrow(() -> new UsernameNotFoundException("No user with this username or e-mail"));
-		return org.springframework.security.core.userdetails.User.withUsername(user.getUsername())
-			.password(user.getPassword())
-			.roles(user.getLevel().role())
-			.disabled(!user.isActive())
-			.build();
 	}
 
 }
