@@ -214,6 +214,11 @@ public class PublicResources {
 				Timeline timeline = disrupted
 						? this.reader.disruptedTimeline(s.snapshot().settings(), Integer.parseInt(variant))
 						: this.reader.timeline(s.snapshot().settings(), LocalDate.parse(variant));
+				if (timeline.previous() == null
+						&& timeline.days().stream().allMatch((day) -> day.incidents().isEmpty())) {
+					// older than the oldest incident: nothing to show, and nothing kept
+					return this.renderer.notFound(s, locale);
+				}
 				return this.renderer.index(s, locale, timeline, false);
 			}
 			catch (RuntimeException ex) {
