@@ -178,7 +178,7 @@ public class PublicResources {
 			RenderedResource feed = this.cache.get(state, path, (s) -> {
 				RenderedResource found = rss ? IncidentFeeds.rss(s.snapshot(), group)
 						: IncidentFeeds.atom(s.snapshot(), group);
-				return (found != null) ? found : this.renderer.notFound(s, locale);
+				return (found != null) ? found : notFound(s, locale);
 			});
 			return Optional.of(new Response(feed, false, false, true));
 		}
@@ -217,7 +217,7 @@ public class PublicResources {
 				if (timeline.previous() == null
 						&& timeline.days().stream().allMatch((day) -> day.incidents().isEmpty())) {
 					// older than the oldest incident: nothing to show, and nothing kept
-					return this.renderer.notFound(s, locale);
+					return notFound(s, locale);
 				}
 				return this.renderer.index(s, locale, timeline, false);
 			}
@@ -259,6 +259,15 @@ public class PublicResources {
 		}
 	}
 
+	/**
+	 * The not-found page, rendered once per language and shared by every address that
+	 * finds nothing (the addresses themselves are not kept).
+	 */
+	private RenderedResource notFound(State state, Locale locale) {
+		return this.cache.getShared(state, "not-found:" + locale.toLanguageTag(),
+				(s) -> this.renderer.notFound(s, locale));
+	}
+
 	private RenderedResource incident(State state, Locale locale, long id) {
 		Optional<IncidentView> incident = state.snapshot().incident(id);
 		if (incident.isEmpty()) {
@@ -270,7 +279,7 @@ public class PublicResources {
 			}
 		}
 		return incident.map((found) -> this.renderer.incident(state, locale, found))
-			.orElseGet(() -> this.renderer.notFound(state, locale));
+			.orElseGet(() -> notFound(state, locale));
 	}
 
 	private RenderedResource schedule(State state, Locale locale, long id) {
@@ -284,7 +293,7 @@ public class PublicResources {
 			}
 		}
 		return schedule.map((found) -> this.renderer.schedule(state, locale, found))
-			.orElseGet(() -> this.renderer.notFound(state, locale));
+			.orElseGet(() -> notFound(state, locale));
 	}
 
 	/**

@@ -57,6 +57,18 @@ public class StatusPageCache {
 	 * times)
 	 */
 	public RenderedResource get(State state, String key, Function<State, RenderedResource> renderer) {
+		return get(state, key, renderer, false);
+	}
+
+	/**
+	 * Like {@link #get}, but the rendering is kept whatever its status: for a resource
+	 * that many addresses share, such as the not-found page.
+	 */
+	RenderedResource getShared(State state, String key, Function<State, RenderedResource> renderer) {
+		return get(state, key, renderer, true);
+	}
+
+	private RenderedResource get(State state, String key, Function<State, RenderedResource> renderer, boolean keepAny) {
 		String versionedKey = state.version() + ":" + key;
 		Rendering rendering = this.rendered.getIfPresent(versionedKey);
 		if (rendering != null) {
@@ -71,7 +83,7 @@ public class StatusPageCache {
 			rendering = this.rendered.get(versionedKey, (k) -> new Rendering());
 		}
 		RenderedResource resource = rendering.get(() -> render(state, renderer));
-		if (resource.status() != 200) {
+		if (!keepAny && resource.status() != 200) {
 			// a not-found or an unavailable page is rendered again each time
 			this.rendered.asMap().remove(versionedKey, rendering);
 		}
