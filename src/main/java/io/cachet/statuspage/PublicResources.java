@@ -235,7 +235,7 @@ public class PublicResources {
 	 * counted from today as the page's own links are, so that the dates of the whole
 	 * calendar make one entry per page, not one per date
 	 */
-	static @Nullable String normalizedPage(@Nullable String parameter, StatusPageSnapshot snapshot) {
+	private static @Nullable String normalizedPage(@Nullable String parameter, StatusPageSnapshot snapshot) {
 		if (parameter == null || parameter.isBlank()) {
 			return null;
 		}
