@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import io.cachet.shared.EmailAddressSyntax;
 
 /**
  * The fields of an API request body (JSON, or form data with PHP-style {@code a[]} and
@@ -22,8 +23,6 @@ import org.jspecify.annotations.Nullable;
  * unchanged, as in Cachet.
  */
 final class ApiFields {
-
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private final Map<String, Object> values;
 
@@ -180,7 +179,7 @@ final class ApiFields {
 
 	@Nullable String email(String name) {
 		String value = string(name);
-		if (value != null && !EMAIL.matcher(value.strip()).matches()) {
+		if (value != null && !EmailAddressSyntax.isValid(value.strip())) {
 			this.errors.add("The " + attribute(name) + " must be a valid email address.");
 			return null;
 		}

@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.cluster.WindowCounters;
+import io.cachet.cluster.RateLimits;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
@@ -58,7 +58,7 @@ class ApiSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
-			SettingsService settings, WindowCounters counters, DatabaseOutage database,
+			SettingsService settings, RateLimits rateLimits, DatabaseOutage database,
 			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
@@ -93,9 +93,10 @@ class ApiSecurityConfiguration {
 				.accessDeniedHandler(
 						(request, response, ex) -> errorWriter.write(response, ApiErrors.of(HttpStatus.FORBIDDEN))))
 			.addFilterBefore(new ApiAcceptFilter(errorWriter), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ApiRateLimitFilter(counters, errorWriter, rateLimit),
-					SecurityContextHolderFilter.class)
 			.addFilterBefore(new ApiTokenAuthenticationFilter(userService, errorWriter, database),
+					AnonymousAuthenticationFilter.class)
+			// after the token check: counted per user, or per address for everyone else
+			.addFilterAfter(new ApiRateLimitFilter(rateLimits, errorWriter, rateLimit),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
 	}

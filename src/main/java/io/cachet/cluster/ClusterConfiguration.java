@@ -36,8 +36,8 @@ class ClusterConfiguration {
 		}
 
 		@Bean
-		WindowCounters redisWindowCounters(StringRedisTemplate redis, java.time.Clock clock) {
-			return new RedisWindowCounters(redis, clock);
+		RateLimits redisRateLimits(RedisConnectionFactory factory, StringRedisTemplate redis, java.time.Clock clock) {
+			return new RedisRateLimits(factory, redis, clock);
 		}
 
 		@Bean
@@ -62,8 +62,8 @@ class ClusterConfiguration {
 		}
 
 		@Bean
-		WindowCounters localWindowCounters(java.time.Clock clock) {
-			return new LocalWindowCounters(clock);
+		RateLimits localRateLimits(java.time.Clock clock) {
+			return RateLimits.inMemory(clock);
 		}
 
 		@Bean

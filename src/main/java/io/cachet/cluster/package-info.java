@@ -8,6 +8,9 @@
  * <li>{@link ClusterSignals}: "something changed" messages over Redis pub/sub, with a
  * version counter in Redis that nodes also poll, so a missed message is noticed within
  * seconds.</li>
+ * <li>{@link RateLimits}: Bucket4j token buckets for the login, subscribe and API limits,
+ * in Redis (Lettuce proxy manager) so that every node takes from the same bucket (single
+ * node: a bounded Caffeine cache).</li>
  * <li>Sessions are kept in Redis by Spring Session (its auto-configuration is only active
  * in cluster mode).</li>
  * </ul>

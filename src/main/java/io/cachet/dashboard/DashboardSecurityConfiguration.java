@@ -107,8 +107,8 @@ class DashboardSecurityConfiguration {
 	}
 
 	/**
-	 * Refuses a login attempt without checking the password while its account or address
-	 * is throttled.
+	 * Refuses a login attempt without checking the password while this account from this
+	 * address, or this address, must wait ({@link LoginThrottle}).
 	 */
 	static class ThrottleFilter extends OncePerRequestFilter {
 
@@ -123,7 +123,9 @@ class DashboardSecurityConfiguration {
 				throws ServletException, IOException {
 			if ("POST".equals(request.getMethod()) && "/auth/login".equals(request.getServletPath())) {
 				String login = (request.getParameter("username") != null) ? request.getParameter("username") : "";
-				if (this.throttle.isBlocked(login, request.getRemoteAddr())) {
+				java.time.Duration wait = this.throttle.retryAfter(login, request.getRemoteAddr());
+				if (!wait.isZero()) {
+					response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
 					response.sendRedirect(request.getContextPath() + "/auth/login?throttled");
 					return;
 				}

@@ -59,7 +59,7 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
 		if (!this.twoFactor.isEnabled(authentication.getName())) {
-			this.throttle.recordSuccess(authentication.getName());
+			recordSuccess(request, authentication.getName());
 			this.dashboard.onAuthenticationSuccess(request, response, authentication);
 			return;
 		}
@@ -107,7 +107,7 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 			this.throttle.recordFailure(username, request.getRemoteAddr());
 			return false;
 		}
-		this.throttle.recordSuccess(username);
+		recordSuccess(request, username);
 		request.getSession().removeAttribute(PENDING);
 		request.changeSessionId();
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
@@ -118,6 +118,18 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 			this.rememberMe.loginSuccess(new RememberMeRequest(request), response, pending.authentication());
 		}
 		return true;
+	}
+
+	/**
+	 * Clears the failures of the name the user typed (a username or an e-mail address)
+	 * and of their username, from this address.
+	 */
+	private void recordSuccess(HttpServletRequest request, String username) {
+		String typed = request.getParameter("username");
+		if (typed != null) {
+			this.throttle.recordSuccess(typed, request.getRemoteAddr());
+		}
+		this.throttle.recordSuccess(username, request.getRemoteAddr());
 	}
 
 	boolean isThrottled(HttpServletRequest request) {

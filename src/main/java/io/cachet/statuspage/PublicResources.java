@@ -2,6 +2,7 @@ package io.cachet.statuspage;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,9 @@ public class PublicResources {
 	private static final Pattern V2 = Pattern.compile("/api/v2/([a-z/-]+)\\.json");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Older timeline pages are offered up to this one. */
+	private static final int MAX_PAGE = 10_000;
 
 	private final StatusPageRefresher refresher;
 
@@ -143,18 +147,23 @@ public class PublicResources {
 		matcher = METRIC.matcher(path);
 		if (matcher.matches()) {
 			long id = Long.parseLong(matcher.group(1));
+			// keyed by the period the filter selects: any other filter is the default one
 			String filter = (request.parameter() != null) ? request.parameter() : "";
+			String period = MetricPeriod.ofFilter(filter).map(MetricPeriod::name).orElse("default");
 			return Optional
-				.of(new Response(this.cache.get(state, "metric:" + id + ":" + filter, (s) -> metric(s, id, filter)),
+				.of(new Response(this.cache.get(state, "metric:" + id + ":" + period, (s) -> metric(s, id, filter)),
 						false, false, true));
 		}
 		matcher = COMPONENT_BADGE.matcher(path);
 		if (matcher.matches()) {
 			long id = Long.parseLong(matcher.group(1));
 			boolean flatSquare = "flat-square".equals(request.parameter());
+			// one entry for every id that is not a component
+			String key = state.snapshot().component(id).isPresent() ? "badge:" + id + ":" + flatSquare
+					: "badge:unknown:" + flatSquare;
 			return Optional
 				.of(new Response(
-						this.cache.get(state, "badge:" + id + ":" + flatSquare,
+						this.cache.get(state, key,
 								(s) -> s.snapshot()
 									.component(id)
 									.map((entry) -> Badges.component(s.snapshot(), entry, flatSquare))
@@ -169,7 +178,7 @@ public class PublicResources {
 			RenderedResource feed = this.cache.get(state, path, (s) -> {
 				RenderedResource found = rss ? IncidentFeeds.rss(s.snapshot(), group)
 						: IncidentFeeds.atom(s.snapshot(), group);
-				return (found != null) ? found : this.renderer.notFound(s, locale);
+				return (found != null) ? found : notFound(s, locale);
 			});
 			return Optional.of(new Response(feed, false, false, true));
 		}
@@ -195,7 +204,7 @@ public class PublicResources {
 	private RenderedResource index(State state, Locale locale, @Nullable String parameter) {
 		String lang = locale.toLanguageTag();
 		boolean disrupted = state.snapshot().settings().onlyDisruptedDays();
-		String variant = normalizedPage(parameter, disrupted);
+		String variant = normalizedPage(parameter, state.snapshot());
 		if (variant == null) {
 			return this.cache.get(state, "index:" + lang,
 					(s) -> this.renderer.index(s, locale, s.snapshot().timeline(), true));
@@ -205,6 +214,11 @@ public class PublicResources {
 				Timeline timeline = disrupted
 						? this.reader.disruptedTimeline(s.snapshot().settings(), Integer.parseInt(variant))
 						: this.reader.timeline(s.snapshot().settings(), LocalDate.parse(variant));
+				if (timeline.previous() == null
+						&& timeline.days().stream().allMatch((day) -> day.incidents().isEmpty())) {
+					// older than the oldest incident: nothing to show, and nothing kept
+					return notFound(s, locale);
+				}
 				return this.renderer.index(s, locale, timeline, false);
 			}
 			catch (RuntimeException ex) {
@@ -216,22 +230,42 @@ public class PublicResources {
 
 	/**
 	 * @return the timeline page asked for, or {@code null} for the first page (also for
-	 * anything that is not a valid date or page number)
+	 * anything that is not a valid date or page number, and for today or later); a date
+	 * is moved to the end of the page of {@code incident_days} days that holds it,
+	 * counted from today as the page's own links are, so that the dates of the whole
+	 * calendar make one entry per page, not one per date
 	 */
-	private static @Nullable String normalizedPage(@Nullable String parameter, boolean disrupted) {
+	private static @Nullable String normalizedPage(@Nullable String parameter, StatusPageSnapshot snapshot) {
 		if (parameter == null || parameter.isBlank()) {
 			return null;
 		}
+		PageSettings settings = snapshot.settings();
 		try {
-			if (disrupted) {
+			if (settings.onlyDisruptedDays()) {
 				int page = Integer.parseInt(parameter.strip());
-				return (page > 1 && page < 100_000) ? String.valueOf(page) : null;
+				return (page > 1 && page < MAX_PAGE) ? String.valueOf(page) : null;
 			}
-			return LocalDate.parse(parameter.strip()).toString();
+			LocalDate date = LocalDate.parse(parameter.strip());
+			LocalDate today = LocalDate.ofInstant(snapshot.builtAt(), settings.timezone());
+			long days = Math.max(1, settings.incidentDays());
+			long pagesBack = ChronoUnit.DAYS.between(date, today) / days;
+			if (pagesBack <= 0 || pagesBack >= MAX_PAGE) {
+				return null;
+			}
+			return today.minusDays(pagesBack * days).toString();
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * The not-found page, rendered once per language and shared by every address that
+	 * finds nothing (the addresses themselves are not kept).
+	 */
+	private RenderedResource notFound(State state, Locale locale) {
+		return this.cache.getShared(state, "not-found:" + locale.toLanguageTag(),
+				(s) -> this.renderer.notFound(s, locale));
 	}
 
 	private RenderedResource incident(State state, Locale locale, long id) {
@@ -245,7 +279,7 @@ public class PublicResources {
 			}
 		}
 		return incident.map((found) -> this.renderer.incident(state, locale, found))
-			.orElseGet(() -> this.renderer.notFound(state, locale));
+			.orElseGet(() -> notFound(state, locale));
 	}
 
 	private RenderedResource schedule(State state, Locale locale, long id) {
@@ -259,7 +293,7 @@ public class PublicResources {
 			}
 		}
 		return schedule.map((found) -> this.renderer.schedule(state, locale, found))
-			.orElseGet(() -> this.renderer.notFound(state, locale));
+			.orElseGet(() -> notFound(state, locale));
 	}
 
 	/**

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Large renderings also kept as files, so that Tomcat can send them with {@code sendfile}
  * (the kernel copies the bytes to the socket, as nginx does for static files) instead of
  * copying them through the JVM for every visitor. Files are named by their content's
- * ETag, written once, and removed when no longer served.
+ * ETag, written once, and removed when no longer served; at most {@value #MAX_FILES}.
  */
 @Component
 class SendfileCache implements DisposableBean {
@@ -31,6 +31,12 @@ class SendfileCache implements DisposableBean {
 	 * KiB).
 	 */
 	static final int MIN_SIZE = 48 * 1024;
+
+	/**
+	 * Files kept at most (a few megabytes each at worst); as many as the renderings that
+	 * could be large.
+	 */
+	static final int MAX_FILES = 256;
 
 	private static final long UNUSED_MILLIS = 5 * 60 * 1000;
 
@@ -53,6 +59,13 @@ class SendfileCache implements DisposableBean {
 	@Nullable Path fileFor(RenderedResource resource) {
 		if (resource.body().length < MIN_SIZE) {
 			return null;
+		}
+		if (this.files.size() >= MAX_FILES && !this.files.containsKey(resource.etag())) {
+			removeUnused();
+			if (this.files.size() >= MAX_FILES) {
+				// bounded like the renderings themselves: the rest goes from memory
+				return null;
+			}
 		}
 		Entry entry = this.files.computeIfAbsent(resource.etag(), (etag) -> write(resource));
 		if (entry == null) {

@@ -1,9 +1,10 @@
 package io.cachet.statuspage;
 
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -13,19 +14,24 @@ import org.springframework.stereotype.Component;
  * snapshot replaces the renderings at once; a failed rebuild keeps them and marks them
  * stale, so the page stays up (and says it may be out of date) while the database is
  * away.
+ * <p>
+ * The renderings are kept in a Caffeine cache bounded to {@value #MAX_ENTRIES} entries.
+ * Its admission policy (W-TinyLFU) keeps what is asked for often, so a flood of made-up
+ * addresses cannot push the page out; only successful renderings are kept, so ids that do
+ * not exist and a database that is away leave nothing behind; the callers normalise the
+ * keys (a known filter, an aligned date).
  */
 @Component
 public class StatusPageCache {
 
 	/**
-	 * Past this many renderings (incident pages, timeline pages...), new ones are not
-	 * kept.
+	 * Renderings kept at most (incident pages, timeline pages...), all languages.
 	 */
-	private static final int MAX_ENTRIES = 2_000;
+	static final int MAX_ENTRIES = 2_000;
 
 	private volatile @Nullable State state;
 
-	private final ConcurrentHashMap<String, Rendering> rendered = new ConcurrentHashMap<>();
+	private final Cache<String, Rendering> rendered = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
 	private final StatusPageMetrics metrics;
 
@@ -51,8 +57,20 @@ public class StatusPageCache {
 	 * times)
 	 */
 	public RenderedResource get(State state, String key, Function<State, RenderedResource> renderer) {
+		return get(state, key, renderer, false);
+	}
+
+	/**
+	 * Like {@link #get}, but the rendering is kept whatever its status: for a resource
+	 * that many addresses share, such as the not-found page.
+	 */
+	RenderedResource getShared(State state, String key, Function<State, RenderedResource> renderer) {
+		return get(state, key, renderer, true);
+	}
+
+	private RenderedResource get(State state, String key, Function<State, RenderedResource> renderer, boolean keepAny) {
 		String versionedKey = state.version() + ":" + key;
-		Rendering rendering = this.rendered.get(versionedKey);
+		Rendering rendering = this.rendered.getIfPresent(versionedKey);
 		if (rendering != null) {
 			RenderedResource found = rendering.value;
 			if (found != null) {
@@ -62,12 +80,34 @@ public class StatusPageCache {
 		}
 		this.metrics.miss();
 		if (rendering == null) {
-			if (this.rendered.size() >= MAX_ENTRIES) {
-				return render(state, renderer);
-			}
-			rendering = this.rendered.computeIfAbsent(versionedKey, (k) -> new Rendering());
+			rendering = this.rendered.get(versionedKey, (k) -> new Rendering());
 		}
-		return rendering.get(() -> render(state, renderer));
+		RenderedResource resource = rendering.get(() -> render(state, renderer));
+		if (!keepAny && resource.status() != 200) {
+			// a not-found or an unavailable page is rendered again each time
+			this.rendered.asMap().remove(versionedKey, rendering);
+		}
+		return resource;
+	}
+
+	/**
+	 * @return the number of renderings kept
+	 */
+	long size() {
+		this.rendered.cleanUp();
+		return this.rendered.estimatedSize();
+	}
+
+	/**
+	 * @return whether the rendering under {@code key} is kept for the current state
+	 */
+	boolean isCached(String key) {
+		State current = this.state;
+		if (current == null) {
+			return false;
+		}
+		Rendering rendering = this.rendered.getIfPresent(current.version() + ":" + key);
+		return rendering != null && rendering.value != null;
 	}
 
 	private RenderedResource render(State state, Function<State, RenderedResource> renderer) {
@@ -103,7 +143,7 @@ public class StatusPageCache {
 		}
 		this.state = next;
 		String prefix = next.version() + ":";
-		this.rendered.keySet().removeIf((key) -> !key.startsWith(prefix));
+		this.rendered.asMap().keySet().removeIf((key) -> !key.startsWith(prefix));
 	}
 
 	private long reserved;

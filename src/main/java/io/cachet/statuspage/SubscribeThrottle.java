@@ -1,15 +1,19 @@
 package io.cachet.statuspage;
 
 import java.time.Duration;
+import java.util.Locale;
+
+import io.github.bucket4j.BucketConfiguration;
 
 import org.springframework.stereotype.Component;
 
-import io.cachet.cluster.WindowCounters;
+import io.cachet.cluster.RateLimits;
 
 /**
- * Keeps the public subscribe form from being used to flood mailboxes: at most 10 requests
- * per 10 minutes from one address, and at most 3 e-mails per hour to one mailbox. Counted
- * across the cluster when there is one ({@link WindowCounters}).
+ * Keeps the public subscribe form from being used to flood mailboxes: at most
+ * {@value #PER_CLIENT} requests per {@link #CLIENT_WINDOW} from one address, and at most
+ * {@value #PER_MAILBOX} e-mails per {@link #MAILBOX_WINDOW} to one mailbox. Bucket4j
+ * buckets, shared by the cluster when there is one ({@link RateLimits}).
  */
 @Component
 class SubscribeThrottle {
@@ -22,30 +26,35 @@ class SubscribeThrottle {
 
 	static final Duration MAILBOX_WINDOW = Duration.ofHours(1);
 
-	private final WindowCounters counters;
+	private static final String PREFIX = "subscribe:";
 
-	SubscribeThrottle(WindowCounters counters) {
-		this.counters = counters;
+	private static final BucketConfiguration CLIENT = BucketConfiguration.builder()
+		.addLimit((limit) -> limit.capacity(PER_CLIENT).refillGreedy(PER_CLIENT, CLIENT_WINDOW))
+		.build();
+
+	private static final BucketConfiguration MAILBOX = BucketConfiguration.builder()
+		.addLimit((limit) -> limit.capacity(PER_MAILBOX).refillGreedy(PER_MAILBOX, MAILBOX_WINDOW))
+		.build();
+
+	private final RateLimits limits;
+
+	SubscribeThrottle(RateLimits limits) {
+		this.limits = limits;
 	}
 
 	boolean allowClient(String address) {
-		return allow("subscribe:client:" + address, PER_CLIENT, CLIENT_WINDOW);
+		return this.limits.bucket(PREFIX + "client:" + RateLimits.clientKey(address), () -> CLIENT).tryConsume(1);
 	}
 
+	/**
+	 * @param email a valid address (at most 254 characters)
+	 */
 	boolean allowMailbox(String email) {
-		return allow("subscribe:mailbox:" + email, PER_MAILBOX, MAILBOX_WINDOW);
+		return this.limits.bucket(PREFIX + "mailbox:" + email.toLowerCase(Locale.ROOT), () -> MAILBOX).tryConsume(1);
 	}
 
 	void clear() {
-		this.counters.resetAll("subscribe:");
-	}
-
-	private boolean allow(String key, int max, Duration window) {
-		if (this.counters.count(key, window) >= max) {
-			return false;
-		}
-		this.counters.add(key, window);
-		return true;
+		this.limits.forgetAll(PREFIX);
 	}
 
 }

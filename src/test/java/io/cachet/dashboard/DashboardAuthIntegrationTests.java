@@ -109,14 +109,22 @@ class DashboardAuthIntegrationTests {
 			.isEqualTo(400);
 	}
 
+	/**
+	 * Before, ten failures locked the account for everyone, the owner included.
+	 */
 	@Test
-	void tenFailuresThrottleTheAccountEvenWithTheRightPassword() {
-		FormClient attacker = new FormClient(this.port);
-		for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
+	void failuresFromOneAddressThrottleItButNotTheOwnerAtAnother() {
+		FormClient attacker = new FormClient("127.0.0.1", this.port);
+		for (int i = 0; i < LoginThrottle.FREE_PER_PAIR; i++) {
 			assertThat(FormClient.location(login(attacker, this.username, "guess " + i))).endsWith("?error");
 		}
+		// the attacker's address waits now, whatever the password
 		assertThat(FormClient.location(login(attacker, this.username, PASSWORD))).endsWith("/auth/login?throttled");
 		assertThat(attacker.get("/auth/login?throttled").body()).contains("Too many failed attempts");
+
+		FormClient owner = new FormClient("[::1]", this.port);
+		assertThat(FormClient.location(login(owner, this.username, PASSWORD))).endsWith("/dashboard");
+		assertThat(owner.get("/dashboard").statusCode()).isEqualTo(200);
 	}
 
 	@Test

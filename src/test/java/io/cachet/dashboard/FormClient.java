@@ -25,6 +25,8 @@ public final class FormClient {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+	private final String host;
+
 	private final int port;
 
 	private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -34,6 +36,15 @@ public final class FormClient {
 	private String csrf = "";
 
 	public FormClient(int port) {
+		this("localhost", port);
+	}
+
+	/**
+	 * @param host the server's address as this client reaches it ({@code 127.0.0.1},
+	 * {@code [::1]}): the server sees a different client address for each
+	 */
+	public FormClient(String host, int port) {
+		this.host = host;
 		this.port = port;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
@@ -146,7 +157,7 @@ public final class FormClient {
 	}
 
 	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
+		return URI.create("http://" + this.host + ":" + this.port + path);
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

@@ -72,4 +72,21 @@ class SubscribeThrottleIntegrationTests {
 		assertThat(this.throttle.allowMailbox("flooded@example.com")).isFalse();
 	}
 
+	/**
+	 * Before, the pattern backtracked quadratically: 100,000 characters took seconds.
+	 */
+	@Test
+	void aHugeAddressIsRefusedFast() {
+		TestUsers.ensureSetUp(this.users);
+		this.settings.set("enable_subscribers", "1");
+		FormClient client = new FormClient(this.port);
+		client.get("/subscribe");
+		String hostile = "a@" + "b".repeat(100_000);
+
+		var refused = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+				() -> client.post("/subscribe", Map.of("email", hostile)));
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+	}
+
 }
