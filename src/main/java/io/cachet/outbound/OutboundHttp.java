@@ -271,7 +271,7 @@ public class OutboundHttp implements DisposableBean {
 	}
 
 	private static IOException tooLarge(long limit) {
-		return new IOException("The answer is larger than " + limit + " bytes");
+		return new OutboundBodyTooLargeException(limit);
 	}
 
 	private static SocketTimeoutException timedOut(OutboundRequest request) {
