@@ -27,11 +27,12 @@ final class AddressRanges {
 			"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
 			"192.0.0.0/24", "192.0.2.0/24", "192.88.99.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
 			"203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
-			// IPv6: unspecified, loopback and IPv4-compatible, IPv4-mapped, discard,
+			// IPv6: unspecified, loopback and IPv4-compatible, discard,
 			// Teredo, documentation, local-use NAT64, unique local (incl. AWS's
-			// fd00:ec2::254), link-local, site-local, multicast
-			"::/96", "::ffff:0:0/96", "100::/64", "2001::/32", "2001:db8::/32", "64:ff9b:1::/48", "fc00::/7",
-			"fe80::/10", "fec0::/10", "ff00::/8");
+			// fd00:ec2::254), link-local, site-local, multicast. IPv4-mapped addresses
+			// are IPv4 addresses to Java, and checked as such.
+			"::/96", "100::/64", "2001::/32", "2001:db8::/32", "64:ff9b:1::/48", "fc00::/7", "fe80::/10", "fec0::/10",
+			"ff00::/8");
 
 	/**
 	 * Link-local addresses and the cloud metadata services: refused even for monitors,
