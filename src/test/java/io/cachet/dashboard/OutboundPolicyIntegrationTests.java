@@ -36,8 +36,10 @@ import static org.awaitility.Awaitility.await;
  * server, the mail server test refuses an internal SMTP host, and the admin's allow-list
  * setting is validated.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=outbound",
-		"cachet.outbound.allow=", "cachet.notifications.retry-base=100ms", "cachet.notifications.max-attempts=2" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "cachet.test.context=outbound", "cachet.outbound.allow=",
+				"cachet.notifications.retry-base=100ms", "cachet.notifications.max-attempts=2",
+				"cachet.monitors.minimum-interval=1" })
 class OutboundPolicyIntegrationTests {
 
 	@LocalServerPort
@@ -75,6 +77,20 @@ class OutboundPolicyIntegrationTests {
 			this.reached.incrementAndGet();
 			exchange.sendResponseHeaders(204, -1);
 			exchange.close();
+		});
+		this.target.createContext("/endless", (exchange) -> {
+			// Chunked and endless, until the client hangs up (and 30 s at most).
+			exchange.sendResponseHeaders(200, 0);
+			byte[] chunk = "status: all good ".repeat(4000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			long stop = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			try (java.io.OutputStream out = exchange.getResponseBody()) {
+				while (System.nanoTime() < stop) {
+					out.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				// the monitor hung up, as it should
+			}
 		});
 		this.target.start();
 		this.settings.set(OutboundPolicy.SETTING, "");
@@ -146,6 +162,53 @@ class OutboundPolicyIntegrationTests {
 				.body()
 				.contains(OutboundPolicy.REFUSAL));
 		assertThat(this.reached).hasValue(0);
+	}
+
+	/**
+	 * Monitors may watch internal hosts (here the loopback, with no allowance), but not
+	 * the cloud metadata service; and a keyword monitor reads an endless body only up to
+	 * its cap.
+	 */
+	@Test
+	void monitorsReachInternalHostsButNotTheMetadataService() {
+		int at = this.target.getAddress().getPort();
+		long internal = component("Internal");
+		monitor(internal, "http", "http://127.0.0.1:" + at + "/", "");
+		long endless = component("Endless");
+		monitor(endless, "http", "http://127.0.0.1:" + at + "/endless", ",\"keyword\":\"all good\"");
+		long metadata = component("Metadata");
+		long http = monitor(metadata, "http", "http://169.254.169.254/latest/meta-data/", "");
+		long tcp = monitor(metadata, "tcp", "169.254.169.254:80", "");
+		long ipv6 = monitor(metadata, "http", "http://[fd00:ec2::254]/latest/meta-data/", "");
+		await().atMost(Duration.ofSeconds(20)).until(() -> status(internal) == 1 && status(endless) == 1);
+		for (long monitor : List.of(http, tcp, ipv6)) {
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.api.get("/api/v1/monitors/" + monitor + "/results", this.token)
+					.body()
+					.contains(OutboundPolicy.REFUSAL));
+		}
+		assertThat(status(metadata)).isEqualTo(4);
+	}
+
+	private long component(String name) {
+		return this.api.send("POST", "/api/v1/components", "{\"name\":\"" + name + "\",\"status\":1}", this.token)
+			.json()
+			.path("data")
+			.path("id")
+			.asLong();
+	}
+
+	private int status(long component) {
+		return this.api.get("/api/v1/components/" + component, this.token).json().path("data").path("status").asInt();
+	}
+
+	private long monitor(long component, String type, String target, String extra) {
+		ApiTestClient.Response created = this.api.send("POST", "/api/v1/monitors",
+				"{\"component_id\":" + component + ",\"type\":\"" + type + "\",\"target\":\"" + target
+						+ "\",\"interval\":1,\"timeout\":5,\"failure_threshold\":1" + extra + "}",
+				this.token);
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		return created.json().path("data").path("id").asLong();
 	}
 
 	@Test
