@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -267,7 +268,7 @@ public class OutboundHttp implements DisposableBean {
 			throw tooLarge(limit);
 		}
 		byte[] bytes = out.toByteArray();
-		return new Body(java.util.Arrays.copyOf(bytes, (int) limit), true, false);
+		return new Body(Arrays.copyOf(bytes, (int) limit), true, false);
 	}
 
 	private static IOException tooLarge(long limit) {
