@@ -38,8 +38,12 @@ public record OutboundRequest(String method, URI uri, OutboundPolicy.Purpose pur
 				Duration.ofSeconds(10), 0, true, 0, true);
 	}
 
+	/**
+	 * @param more headers that replace those of the same name (in any case)
+	 */
 	public OutboundRequest withHeaders(Map<String, String> more) {
 		Map<String, String> all = new LinkedHashMap<>(this.headers);
+		all.keySet().removeIf((name) -> more.keySet().stream().anyMatch(name::equalsIgnoreCase));
 		all.putAll(more);
 		return new OutboundRequest(this.method, this.uri, this.purpose, all, this.body, this.timeout, this.maxBodyBytes,
 				this.truncate, this.maxRedirects, this.sameHostOnly);
