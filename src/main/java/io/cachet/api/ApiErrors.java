@@ -68,6 +68,16 @@ record ApiErrors(List<Error> errors) {
 	}
 
 	/**
+	 * A 422: the request is well formed but asks for something refused, with the reasons
+	 * as details (an address the outbound policy forbids).
+	 */
+	static ApiErrors unprocessable(List<String> details) {
+		HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+		return new ApiErrors(List.of(new Error(UUID.randomUUID().toString(), status.value(), title(status),
+				detail(status.value()), new Meta(details))));
+	}
+
+	/**
 	 * A 503 for a request that needs the database while it does not answer; the client
 	 * may try again (the answer carries {@code Retry-After}).
 	 */

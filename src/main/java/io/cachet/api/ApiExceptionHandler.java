@@ -28,6 +28,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.cachet.shared.DatabaseOutage;
+import io.cachet.outbound.OutboundNotAllowedException;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.NotFoundException;
 
@@ -89,6 +90,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ApiErrors> handleInvalidFields(ApiValidationException ex) {
 		return ResponseEntity.badRequest().body(ApiErrors.badRequest(ex.details()));
+	}
+
+	/**
+	 * A webhook or upstream address that the outbound policy forbids: 422, naming the
+	 * policy, since the request itself is well formed.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleOutboundNotAllowed(OutboundNotAllowedException ex) {
+		return ResponseEntity.unprocessableContent().body(ApiErrors.unprocessable(ex.details()));
 	}
 
 	@ExceptionHandler

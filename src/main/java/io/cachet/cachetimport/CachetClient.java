@@ -1,31 +1,34 @@
 package io.cachet.cachetimport;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.cachet.outbound.OutboundBodyTooLargeException;
+import io.cachet.outbound.OutboundHttp;
+import io.cachet.outbound.OutboundPolicy;
+import io.cachet.outbound.OutboundRefusedException;
+import io.cachet.outbound.OutboundRequest;
+import io.cachet.outbound.OutboundResponse;
 
 /**
  * Reads a Cachet 2.4 API. Only the address given is called: next pages are asked for with
  * {@code page=N} on the same path, never by following the links in the answers, and a
  * redirect is an error. Every request has a connect and answer timeout, and answers over
- * {@link #MAX_BYTES} are refused. Times are asked for in UTC ({@code Time-Zone} header).
+ * {@link #MAX_BYTES} are refused as they stream in. The calls go through
+ * {@link OutboundHttp}, so the address must pass the outbound policy. Times are asked for
+ * in UTC ({@code Time-Zone} header).
  */
 class CachetClient {
 
@@ -35,7 +38,7 @@ class CachetClient {
 
 	private final String token;
 
-	private final HttpClient http;
+	private final OutboundHttp http;
 
 	private final Duration timeout;
 
@@ -45,14 +48,15 @@ class CachetClient {
 
 	private final JsonMapper json;
 
-	CachetClient(URI baseUrl, String token, Duration timeout, int perPage, int maxPages, JsonMapper json) {
+	CachetClient(URI baseUrl, String token, Duration timeout, int perPage, int maxPages, JsonMapper json,
+			OutboundHttp http) {
 		this.api = apiRoot(baseUrl);
 		this.token = token.strip();
 		this.timeout = timeout;
 		this.perPage = perPage;
 		this.maxPages = maxPages;
 		this.json = json;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = http;
 	}
 
 	/**
@@ -108,24 +112,21 @@ class CachetClient {
 
 	JsonNode get(String path) {
 		URI uri = URI.create(this.api + path);
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(this.timeout)
-			.header("Accept", "application/json")
-			.header("X-Cachet-Token", this.token)
-			.header("Time-Zone", "UTC")
-			.header("User-Agent", "Cachet-JVM importer")
-			.GET()
-			.build();
-		HttpResponse<byte @Nullable []> response = send(request);
-		int status = response.statusCode();
+		OutboundResponse response = send(OutboundRequest.get(uri, OutboundPolicy.Purpose.INTEGRATION)
+			.withHeaders(Map.of("Accept", "application/json", "X-Cachet-Token", this.token, "Time-Zone", "UTC",
+					"User-Agent", "Cachet-JVM importer"))
+			// The timeout bounds connection and headers, then as much again for a body
+			// that trickles.
+			.withTimeout(this.timeout.multipliedBy(2))
+			.withBodyLimit(MAX_BYTES, false));
+		int status = response.status();
 		if (status == 401 || status == 403) {
 			throw new CachetImportException("Cachet refused the API token (HTTP " + status + " for " + uri.getPath()
 					+ "). Use the API token of an admin of that Cachet (Dashboard → Profile).");
 		}
 		if (status >= 300 && status < 400) {
-			throw new CachetImportException(
-					uri + " redirects to " + response.headers().firstValue("Location").orElse("another address")
-							+ "; give the address it redirects to.");
+			throw new CachetImportException(uri + " redirects to "
+					+ response.header("Location").orElse("another address") + "; give the address it redirects to.");
 		}
 		if (status == 404) {
 			throw new CachetImportException(
@@ -134,52 +135,41 @@ class CachetClient {
 		if (status < 200 || status > 299) {
 			throw new CachetImportException("Cachet answered HTTP " + status + " for " + uri.getPath());
 		}
-		byte[] body = response.body();
-		if (body == null || body.length > MAX_BYTES) {
-			throw new CachetImportException(uri.getPath() + " answered more than " + MAX_BYTES / 1024 / 1024 + " MB");
-		}
 		try {
-			return this.json.readTree(body);
+			return this.json.readTree(response.body());
 		}
 		catch (JacksonException ex) {
 			throw new CachetImportException(uri + " did not answer JSON: is it a Cachet 2.4?", ex);
 		}
 	}
 
-	private HttpResponse<byte @Nullable []> send(HttpRequest request) {
-		HttpResponse.BodyHandler<byte @Nullable []> handler = (
-				info) -> (info.headers().firstValueAsLong("Content-Length").orElse(-1) > MAX_BYTES)
-						? HttpResponse.BodySubscribers.replacing(null) : HttpResponse.BodySubscribers.ofByteArray();
-		CompletableFuture<HttpResponse<byte @Nullable []>> future = this.http.sendAsync(request, handler);
+	private OutboundResponse send(OutboundRequest request) {
 		try {
-			// The request timeout covers the headers; this bounds a body that trickles.
-			return future.get(this.timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+			return this.http.send(request);
 		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			throw new CachetImportException(host() + " did not answer within " + this.timeout.toSeconds() * 2 + " s",
-					ex);
-		}
-		catch (ExecutionException ex) {
-			throw failure((ex.getCause() != null) ? ex.getCause() : ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new CachetImportException("The import was interrupted", ex);
+		catch (IOException ex) {
+			throw failure(ex, request.uri());
 		}
 	}
 
-	private CachetImportException failure(Throwable cause) {
-		if (cause instanceof HttpConnectTimeoutException) {
+	private CachetImportException failure(IOException cause, URI uri) {
+		if (cause instanceof OutboundRefusedException) {
+			return new CachetImportException("Cannot read from " + host() + ": " + cause.getMessage(), cause);
+		}
+		if (cause instanceof ConnectTimeoutException) {
 			return new CachetImportException(
 					"Cannot reach " + host() + ": no connection within " + this.timeout.toSeconds() + " s", cause);
 		}
-		if (cause instanceof HttpTimeoutException) {
-			return new CachetImportException(host() + " did not answer within " + this.timeout.toSeconds() + " s",
-					cause);
+		if (cause instanceof SocketTimeoutException) {
+			return new CachetImportException(
+					host() + " did not answer within " + this.timeout.multipliedBy(2).toSeconds() + " s", cause);
 		}
 		if (cause instanceof ConnectException) {
 			return new CachetImportException("Cannot reach " + host() + ": connection refused", cause);
+		}
+		if (cause instanceof OutboundBodyTooLargeException) {
+			return new CachetImportException(uri.getPath() + " answered more than " + MAX_BYTES / 1024 / 1024 + " MB",
+					cause);
 		}
 		return new CachetImportException(
 				"Cannot read from " + host() + ": "

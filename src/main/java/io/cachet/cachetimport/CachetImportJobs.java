@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
 
+import io.cachet.outbound.OutboundPolicy;
 import io.cachet.shared.DaemonThreads;
 
 /**
@@ -34,15 +35,21 @@ public class CachetImportJobs implements DisposableBean {
 
 	private volatile @Nullable Job current;
 
-	CachetImportJobs(CachetImporter importer, Clock clock) {
+	private final OutboundPolicy policy;
+
+	CachetImportJobs(CachetImporter importer, Clock clock, OutboundPolicy policy) {
 		this.importer = importer;
 		this.clock = clock;
+		this.policy = policy;
 	}
 
 	/**
 	 * @return false when an import is running already
+	 * @throws io.cachet.outbound.OutboundNotAllowedException when the address is one the
+	 * outbound policy forbids (checked again by each call of the import)
 	 */
 	public synchronized boolean start(URI baseUrl, String token) {
+		this.policy.checkUrl(baseUrl.toString(), OutboundPolicy.Purpose.INTEGRATION);
 		Job running = this.current;
 		if (running != null && running.finishedAt() == null) {
 			return false;

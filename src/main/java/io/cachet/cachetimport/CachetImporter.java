@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.cachet.component.ComponentService;
 import io.cachet.incident.IncidentService;
 import io.cachet.metric.MetricService;
+import io.cachet.outbound.OutboundHttp;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.SilentWrites;
 
@@ -42,10 +43,13 @@ public class CachetImporter {
 
 	private final Duration timeout;
 
+	private final OutboundHttp http;
+
 	CachetImporter(CachetWriter writer, ComponentService components, IncidentService incidents, MetricService metrics,
 			TransactionTemplate transaction, JsonMapper json, @Value("${cachet.import.per-page:100}") int perPage,
 			@Value("${cachet.import.max-pages:1000}") int maxPages,
-			@Value("${cachet.import.timeout:30s}") Duration timeout) {
+			@Value("${cachet.import.timeout:30s}") Duration timeout, OutboundHttp http) {
+		this.http = http;
 		this.writer = writer;
 		this.components = components;
 		this.incidents = incidents;
@@ -71,7 +75,8 @@ public class CachetImporter {
 		if (token.isBlank()) {
 			throw new CachetImportException("Give the API token of an admin of that Cachet.");
 		}
-		CachetClient client = new CachetClient(baseUrl, token, this.timeout, this.perPage, this.maxPages, this.json);
+		CachetClient client = new CachetClient(baseUrl, token, this.timeout, this.perPage, this.maxPages, this.json,
+				this.http);
 		progress.report("Reading " + client.api());
 		CachetSource source = CachetSource.read(client, progress);
 		if (!isEmpty()) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.cachet.cachetimport.CachetImportJobs;
+import io.cachet.outbound.OutboundNotAllowedException;
 
 /**
  * Importing a live Cachet 2.4 through its API (admins: under the settings). The import
@@ -45,8 +46,16 @@ class CachetImportController {
 							: "Give the API token of an admin of that Cachet.");
 			return "dashboard/cachet-import";
 		}
-		if (!this.jobs.start(address, token.strip())) {
-			redirect.addFlashAttribute("error", "An import is running already.");
+		try {
+			if (!this.jobs.start(address, token.strip())) {
+				redirect.addFlashAttribute("error", "An import is running already.");
+			}
+		}
+		catch (OutboundNotAllowedException ex) {
+			model.addAttribute("job", this.jobs.current());
+			model.addAttribute("url", url);
+			model.addAttribute("error", "The address is refused: " + ex.getMessage());
+			return "dashboard/cachet-import";
 		}
 		return "redirect:/dashboard/settings/import";
 	}

@@ -3,11 +3,14 @@ package io.cachet.dashboard;
 import java.io.IOException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.outbound.OutboundNotAllowedException;
+import io.cachet.outbound.OutboundPolicy;
 import io.cachet.settings.SettingsService;
 
 import org.springframework.http.HttpStatus;
@@ -41,8 +44,11 @@ class SettingsController {
 
 	private final io.cachet.user.UserService users;
 
+	private final OutboundPolicy outbound;
+
 	SettingsController(SettingsService settings, SettingsWriter writer, io.cachet.mail.MailService mail,
-			io.cachet.user.UserService users) {
+			io.cachet.user.UserService users, OutboundPolicy outbound) {
+		this.outbound = outbound;
 		this.settings = settings;
 		this.writer = writer;
 		this.mail = mail;
@@ -77,6 +83,12 @@ class SettingsController {
 					: String.valueOf(submitted.getOrDefault(field.key(), "")));
 			result.errorMessage().ifPresent((error) -> errors.put(field.key(), field.label() + " " + error));
 		}
+		if (found.fields().stream().anyMatch((field) -> field.key().equals(OutboundPolicy.SETTING))) {
+			List<String> bad = OutboundPolicy.invalidEntries(values.getOrDefault(OutboundPolicy.SETTING, ""));
+			if (!bad.isEmpty()) {
+				errors.put(OutboundPolicy.SETTING, "Outbound allow-list: " + String.join("; ", bad));
+			}
+		}
 		String bannerData = null;
 		if (found == SettingsSection.THEME && banner != null && !banner.isEmpty()) {
 			if (!BANNER_TYPES.contains(banner.getContentType()) || banner.getSize() > MAX_BANNER_BYTES) {
@@ -108,11 +120,23 @@ class SettingsController {
 	}
 
 	/**
-	 * Sends a test message to the signed-in admin with the saved mail settings.
+	 * Sends a test message to the signed-in admin with the saved mail settings. The SMTP
+	 * server typed in on the dashboard must pass the outbound policy: otherwise the test
+	 * would tell an admin which internal hosts answer on which ports.
 	 */
 	@PostMapping("/dashboard/settings/mail/test")
 	String sendTestMail(java.security.Principal principal, RedirectAttributes redirect) {
 		String to = this.users.findByLogin(principal.getName()).map(io.cachet.user.UserView::email).orElseThrow();
+		String host = this.settings.get("mail_host", "").strip();
+		try {
+			if (this.mail.usesDashboardSettings() && !host.isEmpty()) {
+				this.outbound.checkHost(host, OutboundPolicy.Purpose.INTEGRATION);
+			}
+		}
+		catch (OutboundNotAllowedException ex) {
+			redirect.addFlashAttribute("mailError", "The test message was not sent: " + ex.getMessage());
+			return "redirect:/dashboard/settings/mail";
+		}
 		try {
 			this.mail.send(to, "Test message from " + this.settings.get("app_name", "Cachet"),
 					"Your status page can send e-mail. This is the test message you asked for.");

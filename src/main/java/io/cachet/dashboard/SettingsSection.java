@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.cachet.outbound.OutboundPolicy;
 import io.cachet.statuspage.PageLocales;
 
 /**
@@ -62,7 +63,11 @@ public enum SettingsSection {
 			SettingField.text("mail_name", "Sender name", ""))),
 	SECURITY("security", "Security",
 			List.of(SettingField.text("allowed_domains", "Allowed domains (CORS, comma-separated)", ""),
-					SettingField.bool("always_authenticate", "Require an API token even to read the API", false)));
+					SettingField.bool("always_authenticate", "Require an API token even to read the API", false),
+					SettingField.textarea(OutboundPolicy.SETTING, "Outbound allow-list",
+							"Host names and CIDR ranges (comma-separated, such as 10.1.2.0/24,hooks.internal.example) "
+									+ "that webhooks, followed pages, the Cachet import and the mail server may "
+									+ "reach although they are internal; added to CACHET_OUTBOUND_ALLOW")));
 
 	private final String path;
 

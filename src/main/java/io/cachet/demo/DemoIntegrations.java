@@ -24,15 +24,22 @@ import org.springframework.stereotype.Component;
  * None of them reaches the internet, so a demo left running bothers nobody. The monitors
  * that should be up check this app itself on the loopback address (its ping, its port,
  * {@code localhost}); the ones that show a failure aim at port 9 of the loopback address,
- * where nothing listens, so they fail at once. Webhooks and upstreams aim there too: the
- * delivery log fills with refused calls and the upstream shows its error, which is what
- * those pages look like on a bad day.
+ * where nothing listens, so they fail at once. Webhooks and upstreams aim at a name that
+ * never resolves (the outbound policy keeps them off the loopback): the delivery log
+ * fills with failed calls and the upstream shows its error, which is what those pages
+ * look like on a bad day.
  */
 @Component
 class DemoIntegrations {
 
 	/** Nothing listens there ("discard"), so a connection is refused at once. */
 	static final String NOWHERE = "127.0.0.1:9";
+
+	/**
+	 * For webhooks and upstreams, which the outbound policy keeps off the loopback
+	 * address: a name that never resolves (RFC 6761), so each call fails at once.
+	 */
+	static final String UNRESOLVABLE = "hooks.demo.invalid";
 
 	private final WebhookService webhooks;
 
@@ -54,11 +61,11 @@ class DemoIntegrations {
 	 * Made before the incidents, so that these get deliveries for them.
 	 */
 	void seedWebhooks() {
-		this.webhooks.createWebhook(new SaveWebhook("http://" + NOWHERE + "/hooks/status", null, "Ops automation",
+		this.webhooks.createWebhook(new SaveWebhook("http://" + UNRESOLVABLE + "/hooks/status", null, "Ops automation",
 				WebhookFormat.JSON, true, null, true));
-		this.webhooks.createWebhook(new SaveWebhook("http://" + NOWHERE + "/hooks/chat", null, "Team chat",
+		this.webhooks.createWebhook(new SaveWebhook("http://" + UNRESOLVABLE + "/hooks/chat", null, "Team chat",
 				WebhookFormat.SLACK, false, List.of("incident_created", "incident_updated"), true));
-		this.webhooks.createWebhook(new SaveWebhook("http://" + NOWHERE + "/hooks/old", null, "Old pager (paused)",
+		this.webhooks.createWebhook(new SaveWebhook("http://" + UNRESOLVABLE + "/hooks/old", null, "Old pager (paused)",
 				WebhookFormat.DISCORD, true, null, false));
 	}
 
@@ -77,10 +84,10 @@ class DemoIntegrations {
 	}
 
 	void seedUpstreams() {
-		this.upstreams.createUpstream(new SaveUpstream("Payment provider", "http://" + NOWHERE + "/api/v2/summary.json",
-				UpstreamKind.STATUSPAGE, 300, 600, true));
-		this.upstreams.createUpstream(new SaveUpstream("Partner Cachet", "http://" + NOWHERE + "/api/v1/components",
-				UpstreamKind.CACHET, 600, 600, false));
+		this.upstreams.createUpstream(new SaveUpstream("Payment provider",
+				"http://" + UNRESOLVABLE + "/api/v2/summary.json", UpstreamKind.STATUSPAGE, 300, 600, true));
+		this.upstreams.createUpstream(new SaveUpstream("Partner Cachet",
+				"http://" + UNRESOLVABLE + "/api/v1/components", UpstreamKind.CACHET, 600, 600, false));
 	}
 
 	private void monitor(long component, MonitorType type, @Nullable String target, List<Integer> expectedStatus,

@@ -59,6 +59,14 @@ public class MailService {
 	}
 
 	/**
+	 * @return whether the SMTP server is the one of the dashboard's mail settings (typed
+	 * in by an admin) rather than the operator's {@code SPRING_MAIL_*} configuration
+	 */
+	public boolean usesDashboardSettings() {
+		return this.configured.getIfAvailable() == null;
+	}
+
+	/**
 	 * @throws MailException when the server refuses or cannot be reached
 	 * @throws IllegalStateException when no server is configured
 	 */

@@ -6,15 +6,14 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +28,18 @@ import javax.net.ssl.X509TrustManager;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.cachet.outbound.OutboundHttp;
+import io.cachet.outbound.OutboundPolicy;
+import io.cachet.outbound.OutboundRefusedException;
+import io.cachet.outbound.OutboundRequest;
+import io.cachet.outbound.OutboundResponse;
+
 /**
  * Runs one check of a monitor, within its timeout. Only the target the owner configured
- * is contacted.
+ * is contacted, and only at an address the outbound policy allows for monitors (internal
+ * hosts yes, link-local and cloud metadata addresses no): HTTP through
+ * {@link OutboundHttp}, TCP and TLS to the address the policy checked. A DNS check only
+ * resolves a name and contacts no target.
  */
 @Component
 class MonitorChecks {
@@ -39,10 +47,11 @@ class MonitorChecks {
 	/** Bodies are read up to this size when a keyword is to be looked for. */
 	private static final int MAX_BODY = 1024 * 1024;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(30))
-		.build();
+	private static final int MAX_REDIRECTS = 5;
+
+	private final OutboundHttp http;
+
+	private final OutboundPolicy policy;
 
 	private final Clock clock;
 
@@ -52,8 +61,11 @@ class MonitorChecks {
 	 * @param trustAll whether TLS checks accept certificates no trusted authority signed
 	 * (self-signed or private CAs): then only the expiry is checked
 	 */
-	MonitorChecks(Clock clock, @Value("${cachet.monitors.trust-all-certificates:false}") boolean trustAll) {
+	MonitorChecks(Clock clock, @Value("${cachet.monitors.trust-all-certificates:false}") boolean trustAll,
+			OutboundHttp http, OutboundPolicy policy) {
 		this.clock = clock;
+		this.http = http;
+		this.policy = policy;
 		this.tlsSockets = trustAll ? trustingAll() : (SSLSocketFactory) SSLSocketFactory.getDefault();
 	}
 
@@ -100,54 +112,32 @@ class MonitorChecks {
 		}
 	}
 
-	private CheckResult http(MonitorView monitor) throws IOException, InterruptedException {
+	private CheckResult http(MonitorView monitor) throws IOException {
 		long started = System.nanoTime();
-		long deadline = started + TimeUnit.SECONDS.toNanos(monitor.timeoutSeconds());
-		URI target = URI.create(monitor.target().strip());
-		HttpResponse<byte[]> response;
-		int redirects = 0;
-		while (true) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(target)
-				.timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
-				.header("User-Agent", "Cachet-JVM-Monitor")
-				.GET();
-			monitor.headers().forEach(request::header);
-			// The whole exchange, body included, must fit in the timeout; the body is
-			// only
-			// kept when a keyword is to be looked for.
-			CompletableFuture<HttpResponse<byte[]>> pending = this.client.sendAsync(request.build(),
-					(monitor.keyword() != null) ? HttpResponse.BodyHandlers.ofByteArray()
-							: (info) -> HttpResponse.BodySubscribers.replacing(new byte[0]));
-			try {
-				response = pending.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-			}
-			catch (TimeoutException ex) {
-				pending.cancel(true);
-				return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
-			}
-			catch (ExecutionException ex) {
-				return CheckResult.down(elapsed(started), null, describe(ex.getCause()));
-			}
-			String location = response.headers().firstValue("Location").orElse(null);
-			if (!monitor.followRedirects() || location == null || response.statusCode() < 300
-					|| response.statusCode() > 399) {
-				break;
-			}
+		OutboundRequest request = OutboundRequest
+			.get(URI.create(monitor.target().strip()), OutboundPolicy.Purpose.MONITOR)
+			.withHeaders(Map.of("User-Agent", "Cachet-JVM-Monitor"))
+			.withHeaders(monitor.headers())
+			// The whole exchange, body included, must fit in the timeout.
+			.withTimeout(Duration.ofSeconds(monitor.timeoutSeconds()))
+			// The body is only read when a keyword is to be looked for, and then only
+			// its beginning.
+			.withBodyLimit((monitor.keyword() != null) ? MAX_BODY : 0, true)
 			// Redirects are followed on the configured host only: nothing else is
 			// contacted.
-			URI next = target.resolve(location);
-			if (next.getHost() == null || !next.getHost().equalsIgnoreCase(target.getHost())) {
-				return CheckResult.down(elapsed(started), response.statusCode(),
-						"Redirected to another host (" + next.getHost() + "); only the configured host is contacted");
-			}
-			if (++redirects > 5) {
-				return CheckResult.down(elapsed(started), response.statusCode(), "More than 5 redirects");
-			}
-			target = next;
+			.withRedirects(monitor.followRedirects() ? MAX_REDIRECTS : 0, true);
+		OutboundResponse response;
+		try {
+			response = this.http.send(request);
 		}
-		int code = response.statusCode();
-		byte[] bytes = response.body();
-		String body = new String(bytes, 0, Math.min(bytes.length, MAX_BODY), StandardCharsets.UTF_8);
+		catch (SocketTimeoutException ex) {
+			return CheckResult.down(elapsed(started), null, "No answer within " + monitor.timeoutSeconds() + " s");
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			return CheckResult.down(elapsed(started), null, describe(ex));
+		}
+		int code = response.status();
+		String body = new String(response.body(), StandardCharsets.UTF_8);
 		int latency = elapsed(started);
 		boolean expected = monitor.expectedStatus().isEmpty() ? (code >= 200 && code < 300)
 				: monitor.expectedStatus().contains(code);
@@ -168,9 +158,18 @@ class MonitorChecks {
 		HostPort target = HostPort.parse(monitor.target(), -1).orElseThrow();
 		long started = System.nanoTime();
 		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(target.host(), target.port()), monitor.timeoutSeconds() * 1000);
+			socket.connect(checked(target), monitor.timeoutSeconds() * 1000);
 		}
 		return CheckResult.reached(elapsed(started), null, monitor.latencyThresholdMs(), null);
+	}
+
+	/**
+	 * The address to connect to, resolved once and checked by the outbound policy: the
+	 * socket connects to exactly that address.
+	 */
+	private InetSocketAddress checked(HostPort target) throws IOException {
+		return new InetSocketAddress(this.policy.resolve(target.host(), OutboundPolicy.Purpose.MONITOR).get(0),
+				target.port());
 	}
 
 	private CheckResult dns(MonitorView monitor) throws InterruptedException {
@@ -209,7 +208,7 @@ class MonitorChecks {
 		HostPort target = HostPort.parse(monitor.target(), 443).orElseThrow();
 		long started = System.nanoTime();
 		try (Socket plain = new Socket()) {
-			plain.connect(new InetSocketAddress(target.host(), target.port()), monitor.timeoutSeconds() * 1000);
+			plain.connect(checked(target), monitor.timeoutSeconds() * 1000);
 			plain.setSoTimeout(monitor.timeoutSeconds() * 1000);
 			try (SSLSocket socket = (SSLSocket) this.tlsSockets.createSocket(plain, target.host(), target.port(),
 					true)) {
@@ -253,6 +252,9 @@ class MonitorChecks {
 			root = root.getCause();
 		}
 		String message = (root.getMessage() != null) ? root.getMessage() : "";
+		if (root instanceof OutboundRefusedException) {
+			return message;
+		}
 		return (root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message));
 	}
 

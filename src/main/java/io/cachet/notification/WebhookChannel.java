@@ -2,15 +2,12 @@ package io.cachet.notification;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -20,6 +17,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import io.cachet.outbound.OutboundHttp;
+import io.cachet.outbound.OutboundPolicy;
+import io.cachet.outbound.OutboundRequest;
+import io.cachet.outbound.OutboundResponse;
 import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
 import io.cachet.statuspage.PageLocales;
@@ -30,13 +31,17 @@ import io.cachet.statuspage.PageLocales;
  * of the raw body and compares. {@code X-Cachet-Event} names the event and
  * {@code X-Cachet-Delivery} identifies the delivery (the same on every retry, so a
  * receiver can drop repeats).
+ * <p>
+ * The call goes through {@link OutboundHttp}: an address the outbound policy forbids
+ * fails the delivery with the policy's reason, redirects are not followed, and the
+ * answer's body is not read.
  */
 @Component
 class WebhookChannel {
 
 	static final String SIGNATURE_HEADER = "X-Cachet-Signature";
 
-	private final HttpClient http;
+	private final OutboundHttp http;
 
 	private final NotificationProperties properties;
 
@@ -49,16 +54,13 @@ class WebhookChannel {
 	private final MessageSource messages;
 
 	WebhookChannel(NotificationProperties properties, WebhookService webhooks, SettingsService settings,
-			PublicAddress address, MessageSource messages) {
+			PublicAddress address, MessageSource messages, OutboundHttp http) {
 		this.properties = properties;
 		this.webhooks = webhooks;
 		this.settings = settings;
 		this.address = address;
 		this.messages = messages;
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = http;
 	}
 
 	/**
@@ -76,23 +78,16 @@ class WebhookChannel {
 			String colour = EmailComposer.colour(this.settings, content.colour());
 			byte[] body = Outbox.JSON.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
 					summary, colour, pageName, this.address.baseUrl()));
-			HttpRequest request = HttpRequest.newBuilder(URI.create(webhook.url()))
-				.timeout(this.properties.webhookTimeout())
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "Cachet-JVM-Webhook")
-				.header("X-Cachet-Event", content.kind())
-				.header("X-Cachet-Delivery", String.valueOf(deliveryId))
-				.header(SIGNATURE_HEADER, "sha256=" + sign(body, this.webhooks.secretOf(webhook.id())))
-				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-				.build();
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			int code = response.statusCode();
+			OutboundRequest request = OutboundRequest
+				.post(URI.create(webhook.url()), OutboundPolicy.Purpose.INTEGRATION, body, "application/json")
+				.withTimeout(this.properties.webhookTimeout())
+				.withHeaders(Map.of("User-Agent", "Cachet-JVM-Webhook", "X-Cachet-Event", content.kind(),
+						"X-Cachet-Delivery", String.valueOf(deliveryId), SIGNATURE_HEADER,
+						"sha256=" + sign(body, this.webhooks.secretOf(webhook.id()))));
+			OutboundResponse response = this.http.send(request);
+			int code = response.status();
 			return new Result(code >= 200 && code < 300, code, (code >= 200 && code < 300) ? null : "HTTP " + code,
 					elapsed(started));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Result(false, null, "Interrupted", elapsed(started));
 		}
 		catch (IOException | RuntimeException ex) {
 			String message = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();

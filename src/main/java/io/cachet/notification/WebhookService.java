@@ -20,13 +20,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.cachet.notification.internal.WebhookRepository;
+import io.cachet.outbound.OutboundPolicy;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
 
 /**
  * The webhooks the team has set up. Only http and https addresses the owner typed in are
- * ever called.
+ * ever called, and only those the outbound policy allows.
  */
 @Service
 public class WebhookService {
@@ -39,10 +40,13 @@ public class WebhookService {
 
 	private final Clock clock;
 
-	WebhookService(WebhookRepository webhooks, ApplicationEventPublisher events, Clock clock) {
+	private final OutboundPolicy outbound;
+
+	WebhookService(WebhookRepository webhooks, ApplicationEventPublisher events, Clock clock, OutboundPolicy outbound) {
 		this.webhooks = webhooks;
 		this.events = events;
 		this.clock = clock;
+		this.outbound = outbound;
 	}
 
 	@Transactional(readOnly = true)
@@ -126,7 +130,11 @@ public class WebhookService {
 		return this.webhooks.findSecret(id).orElseThrow(() -> new WebhookNotFoundException(id));
 	}
 
-	private static String checkUrl(@Nullable String url) {
+	/**
+	 * @throws io.cachet.outbound.OutboundNotAllowedException for an address the outbound
+	 * policy forbids (checked again at each call)
+	 */
+	private String checkUrl(@Nullable String url) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidInputException("The url field is required.");
 		}
@@ -142,6 +150,7 @@ public class WebhookService {
 		catch (URISyntaxException ex) {
 			throw new InvalidInputException("The url must be an http or https address.");
 		}
+		this.outbound.checkUrl(trimmed, OutboundPolicy.Purpose.INTEGRATION);
 		return trimmed;
 	}
 

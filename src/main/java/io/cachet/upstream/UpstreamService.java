@@ -20,6 +20,7 @@ import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
 import io.cachet.component.UpdateComponent;
 import io.cachet.component.UpdateComponentGroup;
+import io.cachet.outbound.OutboundPolicy;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
@@ -51,13 +52,16 @@ public class UpstreamService {
 
 	private final Clock clock;
 
+	private final OutboundPolicy outbound;
+
 	UpstreamService(UpstreamRepository upstreams, ComponentService components, ApplicationEventPublisher events,
-			UpstreamProperties properties, Clock clock) {
+			UpstreamProperties properties, Clock clock, OutboundPolicy outbound) {
 		this.upstreams = upstreams;
 		this.components = components;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
+		this.outbound = outbound;
 	}
 
 	/**
@@ -200,7 +204,11 @@ public class UpstreamService {
 		return name.strip();
 	}
 
-	private static String checkUrl(@Nullable String url) {
+	/**
+	 * @throws io.cachet.outbound.OutboundNotAllowedException for an address the outbound
+	 * policy forbids (checked again at each fetch)
+	 */
+	private String checkUrl(@Nullable String url) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidInputException("The url field is required.");
 		}
@@ -210,6 +218,7 @@ public class UpstreamService {
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
 					&& trimmed.length() <= 2048) {
+				this.outbound.checkUrl(trimmed, OutboundPolicy.Purpose.INTEGRATION);
 				return trimmed;
 			}
 		}
