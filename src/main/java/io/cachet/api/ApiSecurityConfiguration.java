@@ -16,10 +16,18 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.WindowCounters;
+import io.cachet.settings.AllowedOrigins;
 import io.cachet.settings.SettingsService;
+import io.cachet.shared.BrowserPolicy;
 import io.cachet.user.UserService;
 
 /**
@@ -34,10 +42,16 @@ import io.cachet.user.UserService;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
+	private static final String CSP = "Content-Security-Policy";
+
+	/** Swagger UI's pages, the only documents under {@code /api}. */
+	private static final RequestMatcher DOCUMENTATION = PathPatternRequestMatcher.withDefaults()
+		.matcher("/api/docs/**");
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
-			SettingsService settings, WindowCounters counters, DatabaseOutage database,
+			SettingsService settings, AllowedOrigins origins, WindowCounters counters, DatabaseOutage database,
 			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
@@ -59,6 +73,14 @@ class ApiSecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.csrf(AbstractHttpConfigurer::disable)
+			// allowed_domains drives CORS, preflights included (Cachet's behaviour)
+			.cors((cors) -> cors.configurationSource(origins))
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTATION,
+						new StaticHeadersWriter(CSP, BrowserPolicy.PUBLIC_PAGE)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCUMENTATION),
+						new StaticHeadersWriter(CSP, BrowserPolicy.API))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
