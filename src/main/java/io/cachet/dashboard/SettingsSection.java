@@ -61,8 +61,10 @@ public enum SettingsSection {
 			SettingField.text("mail_address", "Sender address", ""),
 			SettingField.text("mail_name", "Sender name", ""))),
 	SECURITY("security", "Security",
-			List.of(SettingField.text("allowed_domains", "Allowed domains (CORS, comma-separated)", ""),
-					SettingField.bool("always_authenticate", "Require an API token even to read the API", false)));
+			List.of(SettingField.text("allowed_domains",
+					"Sites whose scripts may read the API (CORS origins, comma-separated; empty: this page only)", ""),
+					SettingField.bool("always_authenticate",
+							"Private status page: a login to see it, an API token even to read the API", false)));
 
 	private final String path;
 
