@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.cachet.shared.DatabaseOutage;
@@ -45,8 +46,9 @@ class ApiSecurityConfiguration {
 	private static final String CSP = "Content-Security-Policy";
 
 	/** Swagger UI's pages, the only documents under {@code /api}. */
-	private static final RequestMatcher DOCUMENTATION = PathPatternRequestMatcher.withDefaults()
-		.matcher("/api/docs/**");
+	private static final RequestMatcher DOCUMENTATION = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/api/docs/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
 
 	@Bean
 	@Order(1)

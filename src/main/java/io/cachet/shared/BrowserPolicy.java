@@ -43,9 +43,9 @@ public final class BrowserPolicy {
 	public static final String DASHBOARD = COMMON + "; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
 	/**
-	 * The JSON API: its answers are data, never a document that loads anything. (The API
-	 * documentation's pages are served outside {@code /api/**} and get
-	 * {@link #PUBLIC_PAGE}.)
+	 * The JSON API: its answers are data, never a document that loads anything. (Swagger
+	 * UI's pages, {@code /api/docs} and {@code /api/swagger-ui/**}, get
+	 * {@link #PUBLIC_PAGE}: they are documents with inline styles.)
 	 */
 	public static final String API = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 

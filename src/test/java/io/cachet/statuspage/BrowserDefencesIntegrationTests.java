@@ -132,6 +132,28 @@ class BrowserDefencesIntegrationTests {
 	}
 
 	@Test
+	void apiDocumentationWorksUnderThePublicPolicy() {
+		HttpResponse<String> docs = get("/api/docs");
+		while (docs.statusCode() / 100 == 3) {
+			docs = get(URI.create("http://localhost:" + this.port + "/")
+				.resolve(FormClient.location(docs))
+				.toString()
+				.substring(("http://localhost:" + this.port).length()));
+		}
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).containsIgnoringCase("swagger");
+		assertBrowserHeaders(docs, BrowserPolicy.PUBLIC_PAGE);
+		assertNoInlineScript(docs.uri().getPath(), docs.body());
+		for (String script : Jsoup.parse(docs.body(), docs.uri().toString())
+			.select("script[src]")
+			.eachAttr("abs:src")) {
+			assertThat(script).startsWith("http://localhost:" + this.port + "/");
+			assertThat(get(script.substring(("http://localhost:" + this.port).length())).statusCode()).as(script)
+				.isEqualTo(200);
+		}
+	}
+
+	@Test
 	void noPageHasAnInlineScriptForThePolicyToRefuse() {
 		this.fixtures.component("API", ComponentStatus.OPERATIONAL, 0);
 		this.fixtures.incident("Slow logins", IncidentStatus.INVESTIGATING, true, null);
