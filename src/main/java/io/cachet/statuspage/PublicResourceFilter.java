@@ -51,6 +51,9 @@ class PublicResourceFilter extends HttpFilter {
 
 	private final boolean behindSecurity;
 
+	/** {@code null} until the setting was read once: an outage then closes the page. */
+	private volatile @Nullable Boolean lastAlwaysAuthenticate;
+
 	/**
 	 * @param behindSecurity {@code false} for the fast path before Spring Security, which
 	 * serves guests while the page is public; {@code true} for the one after it, which
@@ -77,8 +80,7 @@ class PublicResourceFilter extends HttpFilter {
 			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!PublicResources.isPublicPath(path)
-				|| this.settings.getBoolean("always_authenticate", false) != this.behindSecurity) {
+		if (!PublicResources.isPublicPath(path) || alwaysAuthenticate() != this.behindSecurity) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -90,6 +92,23 @@ class PublicResourceFilter extends HttpFilter {
 		}
 		write(answer.get(), path, request, response, head);
 		this.metrics.answered(path, start);
+	}
+
+	/**
+	 * The setting, or the last value read while the settings cannot be read (the database
+	 * is down and the settings were just forgotten): the page keeps being served from
+	 * memory as it was, never opened to guests by the outage.
+	 */
+	private boolean alwaysAuthenticate() {
+		try {
+			boolean value = this.settings.getBoolean("always_authenticate", false);
+			this.lastAlwaysAuthenticate = value;
+			return value;
+		}
+		catch (RuntimeException ex) {
+			Boolean last = this.lastAlwaysAuthenticate;
+			return (last == null) || last;
+		}
 	}
 
 	private static @Nullable String parameter(HttpServletRequest request) {
