@@ -16,10 +16,19 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.RateLimits;
+import io.cachet.settings.AllowedOrigins;
 import io.cachet.settings.SettingsService;
+import io.cachet.shared.BrowserPolicy;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
@@ -55,10 +64,17 @@ class ApiSecurityConfiguration {
 	static final String[] ADMIN_ONLY = { "/api/v1/monitors", "/api/v1/monitors/**", "/api/v1/webhooks",
 			"/api/v1/webhooks/**", "/api/v1/upstreams", "/api/v1/upstreams/**" };
 
+	private static final String CSP = "Content-Security-Policy";
+
+	/** Swagger UI's pages, the only documents under {@code /api}. */
+	private static final RequestMatcher DOCUMENTATION = new OrRequestMatcher(
+			PathPatternRequestMatcher.withDefaults().matcher("/api/docs/**"),
+			PathPatternRequestMatcher.withDefaults().matcher("/api/swagger-ui/**"));
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
-			SettingsService settings, RateLimits rateLimits, DatabaseOutage database,
+			SettingsService settings, AllowedOrigins origins, RateLimits rateLimits, DatabaseOutage database,
 			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
 		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
 		http.securityMatcher("/api/**")
@@ -82,6 +98,14 @@ class ApiSecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.csrf(AbstractHttpConfigurer::disable)
+			// allowed_domains drives CORS, preflights included (Cachet's behaviour)
+			.cors((cors) -> cors.configurationSource(origins))
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTATION,
+						new StaticHeadersWriter(CSP, BrowserPolicy.PUBLIC_PAGE)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCUMENTATION),
+						new StaticHeadersWriter(CSP, BrowserPolicy.API))))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)

@@ -1,12 +1,17 @@
 package io.cachet.dashboard;
 
 import java.io.IOException;
+import java.util.List;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.cachet.settings.SettingsService;
+import io.cachet.shared.BrowserPolicy;
 import io.cachet.shared.DatabaseOutage;
+import io.cachet.statuspage.PublicResources;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,9 +20,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer.FrameOptionsConfig;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -40,12 +61,19 @@ class DashboardSecurityConfiguration {
 
 	static final String REMEMBER_ME_PARAMETER = "remember-me";
 
+	private static final String CSP = "Content-Security-Policy";
+
+	/** The pages drawn with the dashboard's layout. */
+	private static final List<String> DASHBOARD_PAGES = List.of("/dashboard", "/dashboard/**", "/auth/**", "/setup",
+			"/setup/**", "/signup/**");
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
 			RevocableRememberMeServices rememberMe, LoginThrottle throttle, UserService users, DatabaseOutage database,
 			DashboardExceptionHandler outagePage,
-			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views) throws Exception {
+			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views, SettingsService settings)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
@@ -57,6 +85,8 @@ class DashboardSecurityConfiguration {
 			.hasRole("ADMIN")
 			.requestMatchers("/dashboard", "/dashboard/**")
 			.authenticated()
+			.requestMatchers(DashboardSecurityConfiguration::isStatusPage)
+			.access(publicUnlessAlwaysAuthenticate(settings))
 			.anyRequest()
 			.permitAll())
 			.formLogin((form) -> form.loginPage("/auth/login")
@@ -74,17 +104,81 @@ class DashboardSecurityConfiguration {
 			// Closed Actuator endpoints answer 401; pages send the browser to the login.
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint()))
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.headers(DashboardSecurityConfiguration::browserHeaders)
 			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new SessionRevocationFilter(users, rememberMe, database, outagePage, views),
 					RememberMeAuthenticationFilter.class);
 		return http.build();
 	}
 
+	/**
+	 * The dashboard's strict policy on its own pages, the widget's on {@code /embed}
+	 * (framed by any site), the public pages' policy on the rest (status page, subscribe
+	 * and error pages, API documentation); see {@link BrowserPolicy}.
+	 * {@code X-Content-Type-Options: nosniff} is on by default.
+	 */
+	private static void browserHeaders(HeadersConfigurer<HttpSecurity> headers) {
+		RequestMatcher dashboard = new OrRequestMatcher(DASHBOARD_PAGES.stream()
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
+		RequestMatcher embed = PathPatternRequestMatcher.withDefaults().matcher("/embed");
+		RequestMatcher publicPages = new AndRequestMatcher(new NegatedRequestMatcher(dashboard),
+				new NegatedRequestMatcher(embed));
+		headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions(FrameOptionsConfig::disable)
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(dashboard,
+					new StaticHeadersWriter(CSP, BrowserPolicy.DASHBOARD)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(dashboard,
+					new XFrameOptionsHeaderWriter(XFrameOptionsMode.DENY)))
+			.addHeaderWriter(
+					new DelegatingRequestMatcherHeaderWriter(embed, new StaticHeadersWriter(CSP, BrowserPolicy.EMBED)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(publicPages,
+					new StaticHeadersWriter(CSP, BrowserPolicy.PUBLIC_PAGE)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(publicPages,
+					new XFrameOptionsHeaderWriter(XFrameOptionsMode.SAMEORIGIN)));
+	}
+
+	/**
+	 * The status page's resources (served from memory by the statuspage module) and the
+	 * subscribe form; the signed links of subscribers' e-mails are not in it: their
+	 * signature is what authorises them.
+	 */
+	private static boolean isStatusPage(HttpServletRequest request) {
+		String path = path(request);
+		return PublicResources.isPublicPath(path) || path.equals("/subscribe");
+	}
+
+	/** The status page's documents, where a guest is sent to the login. */
+	private static boolean isStatusPageDocument(String path) {
+		return path.equals("/") || path.equals("/embed") || path.equals("/subscribe") || path.startsWith("/incidents/")
+				|| path.startsWith("/schedules/");
+	}
+
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/**
+	 * The status page is public unless the {@code always_authenticate} setting is on:
+	 * then it is for logged-in users only, as in Cachet (read at each request, so a
+	 * change applies at once).
+	 */
+	private static AuthorizationManager<RequestAuthorizationContext> publicUnlessAlwaysAuthenticate(
+			SettingsService settings) {
+		AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
+			.authenticated();
+		return (authentication, context) -> settings.getBoolean("always_authenticate", false)
+				? authenticated.authorize(authentication, context) : new AuthorizationDecision(true);
+	}
+
 	private static AuthenticationEntryPoint entryPoint() {
 		var login = new LoginUrlAuthenticationEntryPoint("/auth/login");
 		var unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 		return (request, response, exception) -> {
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/")) {
+			String path = path(request);
+			// Feeds, badges, the widget's script and metric data are read by programs:
+			// they get a 401 rather than a login page.
+			if (path.startsWith("/actuator/") || (isStatusPage(request) && !isStatusPageDocument(path))) {
 				unauthorized.commence(request, response, exception);
 			}
 			else {

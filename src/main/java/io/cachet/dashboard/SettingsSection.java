@@ -62,8 +62,10 @@ public enum SettingsSection {
 			SettingField.text("mail_address", "Sender address", ""),
 			SettingField.text("mail_name", "Sender name", ""))),
 	SECURITY("security", "Security",
-			List.of(SettingField.text("allowed_domains", "Allowed domains (CORS, comma-separated)", ""),
-					SettingField.bool("always_authenticate", "Require an API token even to read the API", false),
+			List.of(SettingField.text("allowed_domains",
+					"Sites whose scripts may read the API (CORS origins, comma-separated; empty: this page only)", ""),
+					SettingField.bool("always_authenticate",
+							"Private status page: a login to see it, an API token even to read the API", false),
 					SettingField.textarea(OutboundPolicy.SETTING, "Outbound allow-list",
 							"Host names and CIDR ranges (comma-separated, such as 10.1.2.0/24,hooks.internal.example) "
 									+ "that webhooks, followed pages, the Cachet import and the mail server may "

@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code settings} table, defaults as Cachet's).
  *
  * @param aboutHtml {@code app_about} rendered from markdown and sanitized
- * @param headerHtml {@code header}: HTML the team wrote for the top of the page, shown as
- * is (only admins can set it, as in Cachet)
+ * @param headerHtml {@code header}: HTML the team wrote for the top of the page (only
+ * admins can set it, as in Cachet), without script ({@link CustomMarkup})
  * @param bannerDataUri {@code app_banner} as a data URI, or {@code null}
  */
 public record PageSettings(String name, String domain, String aboutHtml, ZoneId timezone, Locale locale,

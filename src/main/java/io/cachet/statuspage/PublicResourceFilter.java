@@ -10,6 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.settings.AllowedOrigins;
+import io.cachet.settings.SettingsService;
+import io.cachet.shared.BrowserPolicy;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +27,13 @@ import org.springframework.core.Ordered;
  * static file server, and these resources are public and identical for every visitor.
  * Everything else goes down the filter chain as usual. Answers carry an ETag (and 304 for
  * a matching {@code If-None-Match}), the gzipped bytes when the client accepts them, and
- * the security headers Spring Security would have added.
+ * the security headers Spring Security would have added (the same {@link BrowserPolicy}).
+ * <p>
+ * When the {@code always_authenticate} setting is on, the page is for logged-in users
+ * only: this filter then steps aside, and a second one, registered after Spring Security,
+ * serves the same resources to the requests Spring Security let through (guests are sent
+ * to the login, or get 401), with Spring Security's {@code Cache-Control: no-store} so
+ * that no shared cache keeps them for guests.
  */
 class PublicResourceFilter extends HttpFilter {
 
@@ -33,10 +45,28 @@ class PublicResourceFilter extends HttpFilter {
 
 	private final StatusPageMetrics metrics;
 
-	PublicResourceFilter(PublicResources resources, SendfileCache files, StatusPageMetrics metrics) {
+	private final SettingsService settings;
+
+	private final AllowedOrigins origins;
+
+	private final boolean behindSecurity;
+
+	/** {@code null} until the setting was read once: an outage then closes the page. */
+	private volatile @Nullable Boolean lastAlwaysAuthenticate;
+
+	/**
+	 * @param behindSecurity {@code false} for the fast path before Spring Security, which
+	 * serves guests while the page is public; {@code true} for the one after it, which
+	 * serves only while {@code always_authenticate} is on
+	 */
+	PublicResourceFilter(PublicResources resources, SendfileCache files, StatusPageMetrics metrics,
+			SettingsService settings, AllowedOrigins origins, boolean behindSecurity) {
 		this.resources = resources;
 		this.files = files;
 		this.metrics = metrics;
+		this.settings = settings;
+		this.origins = origins;
+		this.behindSecurity = behindSecurity;
 	}
 
 	@Override
@@ -50,7 +80,7 @@ class PublicResourceFilter extends HttpFilter {
 			return;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (!PublicResources.isPublicPath(path)) {
+		if (!PublicResources.isPublicPath(path) || alwaysAuthenticate() != this.behindSecurity) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -60,8 +90,25 @@ class PublicResourceFilter extends HttpFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		write(answer.get(), request, response, head);
+		write(answer.get(), path, request, response, head);
 		this.metrics.answered(path, start);
+	}
+
+	/**
+	 * The setting, or the last value read while the settings cannot be read (the database
+	 * is down and the settings were just forgotten): the page keeps being served from
+	 * memory as it was, never opened to guests by the outage.
+	 */
+	private boolean alwaysAuthenticate() {
+		try {
+			boolean value = this.settings.getBoolean("always_authenticate", false);
+			this.lastAlwaysAuthenticate = value;
+			return value;
+		}
+		catch (RuntimeException ex) {
+			Boolean last = this.lastAlwaysAuthenticate;
+			return (last == null) || last;
+		}
 	}
 
 	private static @Nullable String parameter(HttpServletRequest request) {
@@ -77,22 +124,26 @@ class PublicResourceFilter extends HttpFilter {
 		return null;
 	}
 
-	private void write(PublicResources.Response answer, HttpServletRequest request, HttpServletResponse response,
-			boolean head) throws IOException {
+	private void write(PublicResources.Response answer, String path, HttpServletRequest request,
+			HttpServletResponse response, boolean head) throws IOException {
 		RenderedResource resource = answer.resource();
-		// addHeader, not setHeader: nothing set these before, and setHeader searches the
-		// headers for an earlier value each time.
-		response.addHeader("Cache-Control", resource.cacheControl());
+		// Behind Spring Security, it writes the security and CORS headers, and its
+		// Cache-Control: no-store (the answer is for logged-in users only).
+		if (!this.behindSecurity) {
+			// addHeader, not setHeader: nothing set these before, and setHeader searches
+			// the headers for an earlier value each time.
+			response.addHeader("Cache-Control", resource.cacheControl());
+			response.addHeader("X-Content-Type-Options", "nosniff");
+			response.addHeader("Referrer-Policy", BrowserPolicy.REFERRER_POLICY);
+			response.addHeader("Content-Security-Policy",
+					answer.framable() ? BrowserPolicy.EMBED : BrowserPolicy.PUBLIC_PAGE);
+			if (!answer.framable()) {
+				response.addHeader("X-Frame-Options", "SAMEORIGIN");
+			}
+			crossOrigin(answer, path, request, response);
+		}
 		response.addHeader("ETag", resource.etag());
 		response.addHeader("Vary", answer.varyByLanguage() ? "Accept-Encoding, Accept-Language" : "Accept-Encoding");
-		response.addHeader("X-Content-Type-Options", "nosniff");
-		response.addHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-		if (!answer.framable()) {
-			response.addHeader("X-Frame-Options", "SAMEORIGIN");
-		}
-		if (answer.crossOrigin()) {
-			response.addHeader("Access-Control-Allow-Origin", "*");
-		}
 		String ifNoneMatch = request.getHeader("If-None-Match");
 		if (resource.status() == 200 && ifNoneMatch != null && matches(ifNoneMatch, resource.etag())) {
 			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -123,6 +174,28 @@ class PublicResourceFilter extends HttpFilter {
 		response.getOutputStream().write(body);
 	}
 
+	/**
+	 * The Statuspage JSON and the metric data follow {@code allowed_domains}, like the
+	 * rest of the API; badges, feeds and the widget's script stay readable from any site
+	 * (they are meant to be shown elsewhere).
+	 */
+	private void crossOrigin(PublicResources.Response answer, String path, HttpServletRequest request,
+			HttpServletResponse response) {
+		if (!answer.crossOrigin()) {
+			return;
+		}
+		if (path.startsWith("/api/") || path.startsWith("/metrics/")) {
+			response.addHeader("Vary", "Origin");
+			String allowed = this.origins.allow(request.getHeader("Origin"));
+			if (allowed != null) {
+				response.addHeader("Access-Control-Allow-Origin", allowed);
+			}
+		}
+		else {
+			response.addHeader("Access-Control-Allow-Origin", "*");
+		}
+	}
+
 	private static boolean matches(String ifNoneMatch, String etag) {
 		if (ifNoneMatch.strip().equals("*")) {
 			return true;
@@ -144,13 +217,30 @@ class PublicResourceFilter extends HttpFilter {
 
 		@Bean
 		FilterRegistrationBean<PublicResourceFilter> publicResourceFilter(PublicResources resources,
-				SendfileCache files, StatusPageMetrics metrics) {
-			var registration = new FilterRegistrationBean<>(new PublicResourceFilter(resources, files, metrics));
+				SendfileCache files, StatusPageMetrics metrics, SettingsService settings, AllowedOrigins origins) {
+			var registration = new FilterRegistrationBean<>(
+					new PublicResourceFilter(resources, files, metrics, settings, origins, false));
 			// Right after the setup redirect: these answers need no encoding, observation
 			// or security filter. Spring's observation filter (http.server.requests) has
 			// the same order and comes after this one; StatusPageMetrics times these
 			// answers instead (OperationsIntegrationTests checks both).
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+			registration.addUrlPatterns("/*");
+			return registration;
+		}
+
+		/**
+		 * The same resources for logged-in users while {@code always_authenticate} is on:
+		 * right after Spring Security, which turned guests away.
+		 */
+		@Bean
+		FilterRegistrationBean<PublicResourceFilter> authenticatedPublicResourceFilter(PublicResources resources,
+				SendfileCache files, StatusPageMetrics metrics, SettingsService settings, AllowedOrigins origins,
+				@Value("${spring.security.filter.order:" + SecurityFilterProperties.DEFAULT_FILTER_ORDER
+						+ "}") int securityOrder) {
+			var registration = new FilterRegistrationBean<>(
+					new PublicResourceFilter(resources, files, metrics, settings, origins, true));
+			registration.setOrder(securityOrder + 1);
 			registration.addUrlPatterns("/*");
 			return registration;
 		}

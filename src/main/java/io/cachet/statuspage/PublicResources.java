@@ -194,7 +194,11 @@ public class PublicResources {
 		this.cache.get(state, "/api/v2/summary.json", (s) -> statuspageJson(s, "/api/v2/summary.json"));
 	}
 
-	static boolean isPublicPath(String path) {
+	/**
+	 * @param path the request's path inside the application
+	 * @return the path is one of these resources' (served from memory)
+	 */
+	public static boolean isPublicPath(String path) {
 		return path.equals("/") || path.equals("/embed") || path.equals("/widget.js") || path.equals("/badge.svg")
 				|| path.startsWith("/incidents/") || path.startsWith("/schedules/") || path.startsWith("/metrics/")
 				|| path.startsWith("/component") || path.startsWith("/rss") || path.startsWith("/atom")

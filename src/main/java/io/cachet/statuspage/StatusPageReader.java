@@ -255,8 +255,9 @@ public class StatusPageReader {
 				this.settings.getBoolean("only_disrupted_days", false),
 				this.settings.getBoolean("show_timezone", false), this.settings.getBoolean("display_graphs", true),
 				this.settings.getBoolean("dashboard_login_link", true),
-				this.settings.getBoolean("enable_subscribers", false), bannerUri, this.settings.get("header", ""),
-				this.settings.get("footer", ""), this.settings.get("stylesheet", ""), theme);
+				this.settings.getBoolean("enable_subscribers", false), bannerUri,
+				CustomMarkup.html(this.settings.get("header", "")), CustomMarkup.html(this.settings.get("footer", "")),
+				this.settings.get("stylesheet", ""), theme);
 	}
 
 	/**

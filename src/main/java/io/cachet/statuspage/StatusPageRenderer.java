@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -104,16 +103,8 @@ public class StatusPageRenderer {
 		model.put("stale", state.stale());
 		model.put("lang", locale.toLanguageTag());
 		model.put("fmt", new PageFormat(locale, snapshot.settings().timezone()));
-		model.put("stylesheet", safeStylesheet(snapshot.settings().stylesheet()));
+		model.put("stylesheet", CustomMarkup.css(snapshot.settings().stylesheet()));
 		return model;
-	}
-
-	/**
-	 * The team's custom CSS goes into a {@code <style>} element as is, except for
-	 * anything that would close it.
-	 */
-	private static String safeStylesheet(@Nullable String css) {
-		return (css == null) ? "" : css.replaceAll("(?i)</\\s*style", "");
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 
@@ -41,6 +42,11 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
+	private static final String CSP_RECORDER = "window.__cspViolations = [];"
+			+ "document.addEventListener('securitypolicyviolation', function (e) {"
+			+ "window.__cspViolations.push(e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline')"
+			+ " + ' at ' + e.sourceFile + ':' + e.lineNumber); });";
+
 	private @Nullable ChromeDriver driver;
 
 	private int port;
@@ -51,6 +57,10 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
 			.getEnvironment()
 			.getRequiredProperty("local.server.port", Integer.class);
 		this.driver = HeadlessChromium.start();
+		// Injected by the DevTools protocol, so the page's Content-Security-Policy does
+		// not
+		// apply to it: it records every refusal of the policy from the document's start.
+		this.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CSP_RECORDER));
 	}
 
 	@Override
@@ -155,8 +165,8 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
 	}
 
 	/**
-	 * @return the JavaScript console's errors (and failed loads of the page's resources)
-	 * since the last call
+	 * @return the JavaScript console's errors (and failed loads of the page's resources,
+	 * and Content-Security-Policy refusals, whatever their level) since the last call
 	 */
 	public List<String> consoleErrors() {
 		return driver().manage()
@@ -164,9 +174,22 @@ public final class Chromium implements BeforeEachCallback, AfterEachCallback {
 			.get(LogType.BROWSER)
 			.getAll()
 			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+					|| entry.getMessage().contains("Content Security Policy"))
 			.map(LogEntry::getMessage)
 			.toList();
+	}
+
+	/**
+	 * @return what the current page's Content-Security-Policy refused since the page
+	 * started loading (the {@code securitypolicyviolation} events), empty when nothing
+	 */
+	public List<String> cspViolations() {
+		Object found = driver().executeScript("return window.__cspViolations || [];");
+		if (!(found instanceof List<?> list)) {
+			return List.of();
+		}
+		return list.stream().map(String::valueOf).toList();
 	}
 
 	/**

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The main public and dashboard pages with the demo data, in a real headless Chromium:
  * each loads with no error in the JavaScript console (scripts that throw, resources that
- * fail to load, content-security-policy refusals). Screenshots of every page land in
- * {@code target/screenshots/} for a look by eye.
+ * fail to load) and nothing refused by its Content-Security-Policy (the
+ * {@code securitypolicyviolation} events, recorded from the document's start).
+ * Screenshots of every page land in {@code target/screenshots/} for a look by eye.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cachet.demo=true", "cachet.test.context=crawl-browser" })
@@ -71,7 +72,11 @@ class DemoPagesBrowserTests {
 				(driver) -> "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"))
 						? Boolean.TRUE : null);
 		assertThat(this.browser.driver().getCurrentUrl()).as("where %s leads", path).endsWith(path);
-		List<String> found = this.browser.consoleErrors();
+		List<String> found = new java.util.ArrayList<>(this.browser.consoleErrors());
+		found.addAll(this.browser.cspViolations());
+		assertThat(this.browser.driver().executeScript("return document.querySelectorAll('script:not([src])').length"))
+			.as("inline scripts in %s", path)
+			.isEqualTo(0L);
 		if (!found.isEmpty()) {
 			errors.put(path, found);
 		}

@@ -39,8 +39,8 @@ import static org.awaitility.Awaitility.await;
  * {@code /} as a visitor, then from {@code /dashboard} signed in (through the real login
  * form) as the demo admin and as the demo level-2 user. Every page and resource answers
  * without a 4xx or 5xx (but 403 for the level-2 user on the admin pages, which the admin
- * gets), and every HTML page passes {@link HtmlChecks}. The figures are printed and
- * written to {@code target/crawl-report.txt}.
+ * gets), and every HTML page passes {@link HtmlChecks} and {@link CspChecks}. The figures
+ * are printed and written to {@code target/crawl-report.txt}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cachet.demo=true", "cachet.test.context=crawl" })

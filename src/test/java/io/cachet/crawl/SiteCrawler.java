@@ -95,6 +95,8 @@ final class SiteCrawler {
 		response.headers().firstValue("Location").ifPresent((location) -> add(links, link.uri(), location));
 		if (type.startsWith("text/html") && response.statusCode() == 200) {
 			problems.addAll(HtmlChecks.problems(response.body(), link.uri().toString()));
+			problems.addAll(CspChecks.problems(response.headers().firstValue("Content-Security-Policy").orElse(null),
+					response.body(), link.uri()));
 			Document document = Jsoup.parse(response.body(), link.uri().toString());
 			for (Element element : document.select(LINKS)) {
 				String target = element.hasAttr("href") ? element.attr("href")
