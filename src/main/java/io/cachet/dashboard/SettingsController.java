@@ -41,12 +41,15 @@ class SettingsController {
 
 	private final io.cachet.user.UserService users;
 
+	private final io.cachet.crypto.SecretsAtRest secrets;
+
 	SettingsController(SettingsService settings, SettingsWriter writer, io.cachet.mail.MailService mail,
-			io.cachet.user.UserService users) {
+			io.cachet.user.UserService users, io.cachet.crypto.SecretsAtRest secrets) {
 		this.settings = settings;
 		this.writer = writer;
 		this.mail = mail;
 		this.users = users;
+		this.secrets = secrets;
 	}
 
 	@GetMapping("/dashboard/settings")
@@ -139,6 +142,7 @@ class SettingsController {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("hasBanner", !this.settings.get("app_banner", "").isBlank());
+		model.addAttribute("unreadableSecrets", this.secrets.unreadable());
 		return "dashboard/settings";
 	}
 

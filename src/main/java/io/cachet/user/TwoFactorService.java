@@ -16,6 +16,7 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.secret.SecretGenerator;
 import dev.samstevens.totp.util.Utils;
 
+import io.cachet.crypto.SecretCipher;
 import io.cachet.user.internal.User;
 import io.cachet.user.internal.UserRepository;
 
@@ -26,6 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * TOTP two-factor authentication (RFC 6238: 6 digits, 30-second steps, SHA-1, as Google
  * Authenticator and Cachet's Google2FA use), with the dev.samstevens.totp library. A code
  * is accepted one step before or after the current one, for clocks that drift.
+ * <p>
+ * The secret is stored encrypted ({@link SecretCipher}); one that no key of this server
+ * opens makes {@link #verify} throw {@link io.cachet.crypto.UnreadableSecretException}
+ * rather than answer "wrong code".
  */
 @Service
 public class TwoFactorService {
@@ -38,9 +43,12 @@ public class TwoFactorService {
 
 	private final CodeVerifier verifier;
 
-	TwoFactorService(UserRepository users, Clock clock) {
+	private final SecretCipher cipher;
+
+	TwoFactorService(UserRepository users, Clock clock, SecretCipher cipher) {
 		this.users = users;
 		this.clock = clock;
+		this.cipher = cipher;
 		DefaultCodeVerifier codes = new DefaultCodeVerifier(new DefaultCodeGenerator(HashingAlgorithm.SHA1),
 				() -> this.clock.instant().getEpochSecond());
 		codes.setAllowedTimePeriodDiscrepancy(1);
@@ -79,7 +87,7 @@ public class TwoFactorService {
 			return false;
 		}
 		User user = this.users.findById(userId).orElseThrow();
-		user.enableTwoFactor(secret, now());
+		user.enableTwoFactor(this.cipher.encrypt(secret), now());
 		this.users.save(user);
 		return true;
 	}
@@ -93,12 +101,16 @@ public class TwoFactorService {
 
 	@Transactional(readOnly = true)
 	public boolean isEnabled(String username) {
-		return secretOf(username).isPresent();
+		// whether a secret is stored, readable or not: one that is not still asks for a
+		// code
+		return this.users.findByLogin(username).map(User::getGoogle2faSecret).isPresent();
 	}
 
 	/**
 	 * @return whether the code is the user's current one (false without two-factor
 	 * authentication)
+	 * @throws io.cachet.crypto.UnreadableSecretException when the user's secret was
+	 * stored under another encryption key
 	 */
 	@Transactional(readOnly = true)
 	public boolean verify(String username, String code) {
@@ -106,7 +118,9 @@ public class TwoFactorService {
 	}
 
 	private Optional<String> secretOf(String username) {
-		return this.users.findByLogin(username).map(User::getGoogle2faSecret);
+		return this.users.findByLogin(username)
+			.flatMap((user) -> Optional.ofNullable(user.getGoogle2faSecret())
+				.map((stored) -> this.cipher.decrypt(stored, "The two-factor secret of " + user.getUsername())));
 	}
 
 	private boolean isValid(String secret, String code) {
