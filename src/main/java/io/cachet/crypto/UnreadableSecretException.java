@@ -1,10 +1,15 @@
 package io.cachet.crypto;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * A stored secret that no key of this server can decrypt: it was written under another
  * {@code CACHET_ENCRYPTION_KEY}, or altered. The message says so in words an admin can
- * act on, and never holds the value.
+ * act on, and never holds the value. A page that meets one answers 503 (the server's
+ * configuration, not the request, is at fault) unless its adapter says more.
  */
+@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 public class UnreadableSecretException extends RuntimeException {
 
 	public UnreadableSecretException(String message) {

@@ -19,6 +19,7 @@ import io.cachet.notification.SaveWebhook;
 import io.cachet.notification.WebhookService;
 import io.cachet.ops.RotateEncryptionKeyCommand;
 import io.cachet.settings.SettingsService;
+import io.cachet.subscriber.SubscriberService;
 import io.cachet.user.CreateUser;
 import io.cachet.user.TwoFactorService;
 import io.cachet.user.UserLevel;
@@ -154,6 +155,14 @@ class SecretsAtRestIntegrationTests {
 				.getResponse();
 			assertThat(codePage.getStatus()).isEqualTo(200);
 			assertThat(codePage.getContentAsString()).contains("two-factor secret cannot be read", "Ask an admin");
+
+			// a subscriber's manage link cannot be checked without the link key: 503, not
+			// 500
+			long subscriber = app.getBean(SubscriberService.class).subscribe("sub@example.com", true, null).id();
+			assertThat(web.perform(get("/subscribe/manage/" + subscriber + "/signature"))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(503);
 		}
 		try (ConfigurableApplicationContext app = start(KEY_B, "--cachet.encryption.old-keys=" + KEY_A)) {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
