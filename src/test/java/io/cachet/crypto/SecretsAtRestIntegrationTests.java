@@ -197,6 +197,43 @@ class SecretsAtRestIntegrationTests {
 		}
 	}
 
+	@Test
+	void aBackupFromBeforeEncryptionIsImportedAndItsSecretsEncrypted() {
+		byte[] backup;
+		try (ConfigurableApplicationContext app = start(KEY_A)) {
+			saveSecrets(app);
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			// the rows as a Cachet from before encryption exported them
+			jdbc.sql("UPDATE users SET google_2fa_secret = ?").param(TOTP_SECRET).update();
+			jdbc.sql("UPDATE settings SET setting_value = ? WHERE name = 'mail_password'")
+				.param(SMTP_PASSWORD)
+				.update();
+			jdbc.sql("UPDATE webhooks SET secret = ?").param(WEBHOOK_SECRET).update();
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			app.getBean(BackupService.class).export(out);
+			backup = out.toByteArray();
+		}
+		assertThat(new String(backup, StandardCharsets.UTF_8)).contains(SMTP_PASSWORD, WEBHOOK_SECRET);
+		try (ConfigurableApplicationContext app = BackupCommand.startForCommand(CachetApplication.class,
+				argsOn("restored", KEY_B))) {
+			app.getBean(BackupService.class).importBackup(new java.io.ByteArrayInputStream(backup));
+			JdbcClient jdbc = app.getBean(JdbcClient.class);
+			String keyId = app.getBean(SecretCipher.class).currentKeyId();
+			assertThat(rawSecrets(jdbc)).as("the link key came encrypted under key A: reported, left alone")
+				.filteredOn((value) -> value.startsWith("enc:v1:" + keyId + ":"))
+				.hasSize(3);
+			assertThat(String.join("\n", rawSecrets(jdbc))).doesNotContain(TOTP_SECRET, SMTP_PASSWORD, WEBHOOK_SECRET);
+			assertThat(app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET))).isTrue();
+			assertThat(app.getBean(SettingsService.class).getSecret("mail_password", "")).isEqualTo(SMTP_PASSWORD);
+			// the keys the source made itself came encrypted under its key
+			// (remember_me_key
+			// too, while there is one)
+			assertThat(app.getBean(SecretsAtRest.class).unreadable()).contains("the setting subscriber_link_key")
+				.noneMatch((label) -> label.contains("mail_password") || label.contains("alice")
+						|| label.contains("webhook"));
+		}
+	}
+
 	private static int rotate(String[] args) {
 		String[] all = new String[args.length + 1];
 		all[0] = "rotate-encryption-key";
@@ -238,9 +275,13 @@ class SecretsAtRestIntegrationTests {
 	}
 
 	private String[] args(String key, String... more) {
-		List<String> args = new java.util.ArrayList<>(
-				List.of("--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE",
-						"--cachet.data-dir=" + this.dir.resolve("data"), "--cachet.encryption.key=" + key));
+		return argsOn("db", key, more);
+	}
+
+	private String[] argsOn(String database, String key, String... more) {
+		List<String> args = new java.util.ArrayList<>(List.of(
+				"--spring.datasource.url=jdbc:h2:file:" + this.dir.resolve(database) + ";DB_CLOSE_ON_EXIT=FALSE",
+				"--cachet.data-dir=" + this.dir.resolve("data"), "--cachet.encryption.key=" + key));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
 	}
