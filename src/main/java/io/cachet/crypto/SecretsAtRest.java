@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -62,7 +63,9 @@ public class SecretsAtRest {
 				logger.info("Encrypted {} secrets under key {}", report.rewritten(), this.cipher.currentKeyId());
 			}
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | TransactionException ex) {
+			// the application starts without its database (DatabaseOutage): not a reason
+			// to stop it
 			logger.warn("Could not check the secrets in the database ({}); they are checked again at the next start",
 					ex.getMessage());
 		}
