@@ -4,6 +4,7 @@ import java.util.TimeZone;
 
 import io.cachet.backup.BackupCommand;
 import io.cachet.cachetimport.CachetImportCommand;
+import io.cachet.ops.RotateEncryptionKeyCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +25,9 @@ public class CachetApplication {
 		TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
 		if (CachetImportCommand.handles(args)) {
 			System.exit(CachetImportCommand.run(CachetApplication.class, args));
+		}
+		if (RotateEncryptionKeyCommand.handles(args)) {
+			System.exit(RotateEncryptionKeyCommand.run(CachetApplication.class, args));
 		}
 		if (BackupCommand.handles(args)) {
 			// export and import: see BackupCommand

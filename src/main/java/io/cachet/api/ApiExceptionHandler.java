@@ -127,6 +127,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * A secret this server cannot decrypt (its encryption key changed): the server's
+	 * fault, not the client's, and one an admin fixes; the log names the secret.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ApiErrors> handleUnreadableSecret(io.cachet.crypto.UnreadableSecretException ex) {
+		log.warn("{}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiErrors.of(HttpStatus.SERVICE_UNAVAILABLE));
+	}
+
+	/**
 	 * Cachet answers database errors with 400; a constraint that input validation did not
 	 * catch (a duplicate, a value too long for its column) is the client's input, not a
 	 * server fault.

@@ -16,6 +16,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.cachet.crypto.SecretsAtRest;
 import io.cachet.settings.SettingsService;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,8 +58,11 @@ public class BackupService {
 
 	private final Clock clock;
 
+	private final SecretsAtRest secrets;
+
 	BackupService(DataSource dataSource, PlatformTransactionManager transactions, Flyway flyway,
-			SettingsService settings, ApplicationEventPublisher events, Clock clock) {
+			SettingsService settings, ApplicationEventPublisher events, Clock clock, SecretsAtRest secrets) {
+		this.secrets = secrets;
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL streams a result set only inside a transaction and with a fetch size
 		this.jdbc.setFetchSize(500);
@@ -159,6 +163,9 @@ public class BackupService {
 			return new BackupReader(schema, this.jdbc, current).read(JSON, in);
 		});
 		new IdentityReset(this.jdbc, schema).resetAll();
+		// a backup from before encryption brings plain text: encrypt it now; one written
+		// under another key is reported (WARN and the settings page)
+		this.secrets.migrate();
 		this.settings.reload();
 		this.events.publishEvent(new BackupImported(summary.rows()));
 		logger.info("Imported a backup: {} rows in {} tables", summary.rows(), summary.rowsByTable().size());

@@ -28,6 +28,14 @@
  * Everything else is business data and is carried, including the audit log, the monitor
  * check results (bounded by their retention setting) and the daily uptime roll-ups
  * (derived, but carrying them makes the restored page identical at once).
+ * <p>
+ * Secrets are carried as the database holds them: encrypted ({@code enc:v1:…}, see
+ * {@link io.cachet.crypto}), so a backup is restorable with its secrets only where the
+ * same key is known ({@code CACHET_ENCRYPTION_KEY}, or {@code CACHET_ENCRYPTION_KEY_OLD}
+ * next to a new one). The key itself lives outside the database and is never written.
+ * Plain text from a backup of before encryption is encrypted right after the import;
+ * values no key opens are reported, not dropped. Invite codes are carried as their
+ * digests.
  */
 @NullMarked
 package io.cachet.backup;

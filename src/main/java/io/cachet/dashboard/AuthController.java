@@ -42,8 +42,15 @@ class AuthController {
 			model.addAttribute("error", "throttled");
 			return "dashboard/two-factor";
 		}
-		if (!this.twoFactor.completeWithCode(request, response, code)) {
-			model.addAttribute("error", "invalid");
+		try {
+			if (!this.twoFactor.completeWithCode(request, response, code)) {
+				model.addAttribute("error", "invalid");
+				return "dashboard/two-factor";
+			}
+		}
+		catch (io.cachet.crypto.UnreadableSecretException ex) {
+			// the server's key changed: no code can match, and the user cannot fix it
+			model.addAttribute("error", "unreadable");
 			return "dashboard/two-factor";
 		}
 		return "redirect:/dashboard";

@@ -51,6 +51,17 @@ class DashboardExceptionHandler {
 	}
 
 	/**
+	 * A secret stored under another encryption key: the admin must fix the key (or enter
+	 * the secret again); nothing the user sent was wrong.
+	 */
+	@ExceptionHandler(io.cachet.crypto.UnreadableSecretException.class)
+	ModelAndView secretUnreadable(io.cachet.crypto.UnreadableSecretException ex) {
+		ModelAndView page = new ModelAndView("dashboard/secret-unreadable", HttpStatus.SERVICE_UNAVAILABLE);
+		page.addObject("message", ex.getMessage());
+		return page;
+	}
+
+	/**
 	 * Any other database failure is thrown on, to the error page, as before.
 	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })

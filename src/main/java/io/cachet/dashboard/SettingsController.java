@@ -46,13 +46,16 @@ class SettingsController {
 
 	private final OutboundPolicy outbound;
 
+	private final io.cachet.crypto.SecretsAtRest secrets;
+
 	SettingsController(SettingsService settings, SettingsWriter writer, io.cachet.mail.MailService mail,
-			io.cachet.user.UserService users, OutboundPolicy outbound) {
+			io.cachet.user.UserService users, OutboundPolicy outbound, io.cachet.crypto.SecretsAtRest secrets) {
 		this.outbound = outbound;
 		this.settings = settings;
 		this.writer = writer;
 		this.mail = mail;
 		this.users = users;
+		this.secrets = secrets;
 	}
 
 	@GetMapping("/dashboard/settings")
@@ -163,6 +166,7 @@ class SettingsController {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
 		model.addAttribute("hasBanner", !this.settings.get("app_banner", "").isBlank());
+		model.addAttribute("unreadableSecrets", this.secrets.unreadable());
 		return "dashboard/settings";
 	}
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import io.cachet.user.DuplicateUserException;
+import io.cachet.user.InviteState;
 import io.cachet.user.UserService;
 
 import org.springframework.http.HttpStatus;
@@ -17,11 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Accepting an invitation: the invitee chooses a username and a password; the e-mail
- * address and the role come from the invite, which works once.
+ * address and the role come from the invite, which works once and only for a while. A
+ * link that cannot be used answers with a page saying why: 404 for an unknown code, 410
+ * for one used already or expired.
  */
 @Controller
 class SignupController {
@@ -55,7 +59,8 @@ class SignupController {
 		}
 		try {
 			if (this.users.claimInvite(code, form.username().strip(), form.password()).isEmpty()) {
-				throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+				// used or expired between the form and now
+				throw new UnusableInviteException(this.users.inviteState(code));
 			}
 		}
 		catch (DuplicateUserException ex) {
@@ -66,7 +71,28 @@ class SignupController {
 	}
 
 	private String openInvite(String code) {
-		return this.users.findOpenInvite(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.users.findOpenInvite(code)
+			.orElseThrow(() -> new UnusableInviteException(this.users.inviteState(code)));
+	}
+
+	@ExceptionHandler(UnusableInviteException.class)
+	ModelAndView unusable(UnusableInviteException ex) {
+		InviteState state = (ex.state == InviteState.OPEN) ? InviteState.UNKNOWN : ex.state;
+		ModelAndView page = new ModelAndView("dashboard/invite-unusable",
+				(state == InviteState.UNKNOWN) ? HttpStatus.NOT_FOUND : HttpStatus.GONE);
+		page.addObject("state", state.name());
+		return page;
+	}
+
+	private static final class UnusableInviteException extends RuntimeException {
+
+		private final InviteState state;
+
+		UnusableInviteException(InviteState state) {
+			super(state.name(), null, false, false);
+			this.state = state;
+		}
+
 	}
 
 }

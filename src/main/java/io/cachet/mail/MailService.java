@@ -295,7 +295,7 @@ public class MailService {
 		String username = this.settings.get("mail_username", "");
 		if (!username.isBlank()) {
 			sender.setUsername(username);
-			sender.setPassword(this.settings.get("mail_password", ""));
+			sender.setPassword(this.settings.getSecret("mail_password", ""));
 		}
 		Properties properties = new Properties();
 		properties.put("mail.smtp.auth", String.valueOf(!username.isBlank()));

@@ -96,8 +96,8 @@ public class WebhookService {
 		boolean given = command.secret() != null && !command.secret().isBlank();
 		boolean repointed = !url.equals(current.url());
 		String newSecret = given ? null : (repointed ? newSecret() : null);
-		String secret = given ? checkSecret(command.secret())
-				: (newSecret != null) ? newSecret : this.webhooks.findSecret(id).orElseThrow();
+		// null keeps the stored secret as it is (encrypted: it need not be readable here)
+		String secret = given ? checkSecret(command.secret()) : newSecret;
 		WebhookView changed = new WebhookView(id, url,
 				(command.description() != null) ? checkDescription(command.description()) : current.description(),
 				Objects.requireNonNullElse(command.format(), current.format()),

@@ -5,10 +5,16 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+
+import io.cachet.crypto.SecretCipher;
+import io.cachet.crypto.UnreadableSecretException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +26,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Cachet's settings ({@code app_name}, {@code app_timezone}, ...), kept in memory: they
  * are read on every request and change rarely.
+ * <p>
+ * The settings that are secrets ({@link #SECRETS}) are stored encrypted
+ * ({@link SecretCipher}) and held in memory in clear. One that no key of this server
+ * opens reads as unset through {@link #get}, while {@link #getSecret} and {@link #secret}
+ * refuse it with {@link UnreadableSecretException}: a random secret is never made again
+ * over one that merely cannot be read.
  */
 @Service
 public class SettingsService {
@@ -30,28 +42,59 @@ public class SettingsService {
 	 */
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
+	/** The settings kept encrypted. */
+	public static final Set<String> SECRETS = Set.of("mail_password", "subscriber_link_key", "remember_me_key");
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher events;
 
-	private volatile @Nullable Map<String, String> cache;
+	private final SecretCipher cipher;
+
+	private volatile @Nullable Loaded cache;
 
 	/** Bumped by every change, so that a load that raced with a change is not kept. */
 	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
-	SettingsService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+	SettingsService(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events, SecretCipher cipher) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.events = events;
+		this.cipher = cipher;
+	}
+
+	/**
+	 * The values in clear, and the names of the secrets that could not be decrypted.
+	 */
+	private record Loaded(Map<String, String> values, Set<String> unreadable) {
 	}
 
 	/**
 	 * @return the value of a setting, empty when it was never set
 	 */
 	public Optional<String> get(String name) {
-		return Optional.ofNullable(values().get(name));
+		return Optional.ofNullable(loaded().values().get(name));
+	}
+
+	/**
+	 * @return a secret setting's value, the default when it was never set
+	 * @throws UnreadableSecretException when it is stored under another encryption key
+	 */
+	public String getSecret(String name, String defaultValue) {
+		Loaded loaded = loaded();
+		if (loaded.unreadable().contains(name)) {
+			throw UnreadableSecretException.of("The setting " + name);
+		}
+		return Objects.requireNonNullElse(loaded.values().get(name), defaultValue);
+	}
+
+	/**
+	 * @return the names of the secret settings no key of this server can decrypt
+	 */
+	public Set<String> unreadableSecrets() {
+		return loaded().unreadable();
 	}
 
 	public String get(String name, String defaultValue) {
@@ -90,6 +133,9 @@ public class SettingsService {
 	 */
 	@Transactional
 	public String secret(String name) {
+		if (loaded().unreadable().contains(name)) {
+			throw UnreadableSecretException.of("The setting " + name);
+		}
 		return get(name).filter((value) -> !value.isBlank()).orElseGet(() -> {
 			byte[] bytes = new byte[32];
 			new java.security.SecureRandom().nextBytes(bytes);
@@ -104,6 +150,9 @@ public class SettingsService {
 	 */
 	@Transactional
 	public void set(String name, String value) {
+		if (SECRETS.contains(name) && !value.isEmpty()) {
+			value = this.cipher.encrypt(value);
+		}
 		var now = java.sql.Timestamp.from(this.clock.instant());
 		int updated = this.jdbc.sql("UPDATE settings SET setting_value = ?, updated_at = ? WHERE name = ?")
 			.params(value, now, name)
@@ -148,18 +197,30 @@ public class SettingsService {
 		this.cache = null;
 	}
 
-	private Map<String, String> values() {
-		Map<String, String> values = this.cache;
+	private Loaded loaded() {
+		Loaded values = this.cache;
 		if (values == null) {
 			long loadedAt = this.generation.get();
 			Map<String, String> loaded = new ConcurrentHashMap<>();
+			Set<String> unreadable = new TreeSet<>();
 			this.jdbc.sql("SELECT name, setting_value FROM settings").query((rs) -> {
+				String name = rs.getString(1);
 				String value = rs.getString(2);
-				if (value != null) {
-					loaded.put(rs.getString(1), value);
+				if (value == null) {
+					return;
+				}
+				if (!SECRETS.contains(name) || value.isEmpty()) {
+					loaded.put(name, value);
+					return;
+				}
+				try {
+					loaded.put(name, this.cipher.decrypt(value, name));
+				}
+				catch (UnreadableSecretException ex) {
+					unreadable.add(name);
 				}
 			});
-			values = Map.copyOf(loaded);
+			values = new Loaded(Map.copyOf(loaded), Set.copyOf(unreadable));
 			if (this.generation.get() == loadedAt) {
 				this.cache = values;
 			}

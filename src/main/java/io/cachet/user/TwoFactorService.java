@@ -19,6 +19,7 @@ import dev.samstevens.totp.secret.SecretGenerator;
 import dev.samstevens.totp.util.Utils;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.crypto.SecretCipher;
 import io.cachet.user.internal.User;
 import io.cachet.user.internal.UserRepository;
 
@@ -33,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * once: the step of the last accepted code is stored, and a code of that step or an
  * earlier one is refused (RFC 6238 section 5.2), so a code seen over a shoulder or in a
  * proxy log cannot be replayed. Enabling or disabling it ends the user's other sessions.
+ * <p>
+ * The secret is stored encrypted ({@link SecretCipher}); one that no key of this server
+ * opens makes {@link #verify} throw {@link io.cachet.crypto.UnreadableSecretException}
+ * rather than answer "wrong code".
  */
 @Service
 public class TwoFactorService {
@@ -49,10 +54,14 @@ public class TwoFactorService {
 
 	private final CodeGenerator codes = new DefaultCodeGenerator(HashingAlgorithm.SHA1);
 
-	TwoFactorService(UserRepository users, PersistentTokenRepository rememberMeTokens, Clock clock) {
+	private final SecretCipher cipher;
+
+	TwoFactorService(UserRepository users, PersistentTokenRepository rememberMeTokens, Clock clock,
+			SecretCipher cipher) {
 		this.users = users;
 		this.rememberMeTokens = rememberMeTokens;
 		this.clock = clock;
+		this.cipher = cipher;
 	}
 
 	/**
@@ -90,7 +99,7 @@ public class TwoFactorService {
 			return false;
 		}
 		User user = this.users.findById(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
-		user.enableTwoFactor(secret, step.getAsLong(), now());
+		user.enableTwoFactor(this.cipher.encrypt(secret), step.getAsLong(), now());
 		this.users.save(user);
 		this.rememberMeTokens.removeUserTokens(user.getUsername());
 		return true;
@@ -110,6 +119,8 @@ public class TwoFactorService {
 
 	@Transactional(readOnly = true)
 	public boolean isEnabled(String username) {
+		// whether a secret is stored, readable or not: one that is not still asks for a
+		// code
 		return this.users.findByLogin(username).map(User::getGoogle2faSecret).isPresent();
 	}
 
@@ -118,6 +129,8 @@ public class TwoFactorService {
 	 * after it.
 	 * @return whether the code is the user's current one and was not used before (false
 	 * without two-factor authentication)
+	 * @throws io.cachet.crypto.UnreadableSecretException when the user's secret was
+	 * stored under another encryption key
 	 */
 	@Transactional
 	public boolean verify(String username, String code) {
@@ -125,7 +138,9 @@ public class TwoFactorService {
 		if (user == null || user.getGoogle2faSecret() == null || user.getId() == null) {
 			return false;
 		}
-		OptionalLong step = matchingStep(user.getGoogle2faSecret(), code, user.getTotpLastStep());
+		String secret = this.cipher.decrypt(user.getGoogle2faSecret(),
+				"The two-factor secret of " + user.getUsername());
+		OptionalLong step = matchingStep(secret, code, user.getTotpLastStep());
 		// the conditional update decides between two requests racing with the same code
 		return step.isPresent() && this.users.acceptTotpStep(user.getId(), step.getAsLong()) == 1;
 	}

@@ -66,29 +66,45 @@ public class UserService {
 			throw DuplicateUserException.forEmailIsUsername(address);
 		}
 		String code = ApiTokens.generate();
-		this.invites.insert(code, address, level, now());
+		// only the digest is stored, as for API tokens
+		this.invites.insert(ApiTokens.digest(code), address, level, now());
 		return code;
 	}
 
 	/**
-	 * @return the e-mail address an unclaimed invite was sent to
+	 * @return the e-mail address an unclaimed, unexpired invite was sent to
 	 */
 	@Transactional(readOnly = true)
 	public Optional<String> findOpenInvite(String code) {
-		return (code.length() > 64) ? Optional.empty()
-				: this.invites.findOpen(code).map(InviteRepository.Invite::email);
+		return findInvite(code).filter(InviteRepository.Invite::isOpen).map(InviteRepository.Invite::email);
+	}
+
+	/**
+	 * @return whether the code can be used to sign up, and why not
+	 */
+	@Transactional(readOnly = true)
+	public InviteState inviteState(String code) {
+		return findInvite(code).map((invite) -> invite.claimed() ? InviteState.USED
+				: invite.expired() ? InviteState.EXPIRED : InviteState.OPEN)
+			.orElse(InviteState.UNKNOWN);
+	}
+
+	private Optional<InviteRepository.Invite> findInvite(String code) {
+		return (code.isEmpty() || code.length() > 64) ? Optional.empty()
+				: this.invites.find(ApiTokens.digest(code), now());
 	}
 
 	/**
 	 * Creates the invited user, with the invite's address and level, and uses up the
 	 * invite.
-	 * @return the new user, or empty when the invite is unknown or claimed already
+	 * @return the new user, or empty when the invite is unknown, expired or claimed
+	 * already
 	 * @throws DuplicateUserException when the username is taken
 	 */
 	@Transactional
 	public Optional<UserView> claimInvite(String code, String username, String password) {
-		var invite = this.invites.findOpen(code);
-		if (invite.isEmpty() || !this.invites.claim(code, now())) {
+		var invite = findInvite(code).filter(InviteRepository.Invite::isOpen);
+		if (invite.isEmpty() || !this.invites.claim(ApiTokens.digest(code), now())) {
 			return Optional.empty();
 		}
 		return Optional

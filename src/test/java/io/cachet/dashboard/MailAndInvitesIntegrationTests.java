@@ -111,7 +111,8 @@ class MailAndInvitesIntegrationTests {
 				"correct horse battery", "passwordConfirmation", "correct horse battery"));
 		assertThat(FormClient.location(joined)).endsWith("/auth/login?joined");
 		assertThat(this.users.findByLogin(invitee).orElseThrow().level()).isEqualTo(UserLevel.ADMIN);
-		assertThat(newcomer.get(path).statusCode()).isEqualTo(404);
+		// used: Gone, with a page that says so (InviteCodesIntegrationTests)
+		assertThat(newcomer.get(path).statusCode()).isEqualTo(410);
 		assertThat(new FormClient(this.port).get("/signup/invite/made-up-code").statusCode()).isEqualTo(404);
 	}
 

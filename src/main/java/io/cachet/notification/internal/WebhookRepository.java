@@ -9,17 +9,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.cachet.crypto.SecretCipher;
 import io.cachet.notification.WebhookFormat;
 import io.cachet.notification.WebhookView;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
 import io.cachet.shared.SqlListQueries;
 
+/**
+ * The {@code webhooks} table. The signing secret is stored encrypted
+ * ({@link SecretCipher}) and leaves this class only in clear, to sign with.
+ */
 @Repository
 public class WebhookRepository {
 
@@ -28,8 +35,11 @@ public class WebhookRepository {
 
 	private final JdbcClient jdbc;
 
-	WebhookRepository(JdbcClient jdbc) {
+	private final SecretCipher cipher;
+
+	WebhookRepository(JdbcClient jdbc, SecretCipher cipher) {
 		this.jdbc = jdbc;
+		this.cipher = cipher;
 	}
 
 	public PageResult<WebhookView> page(ListQuery query) {
@@ -42,8 +52,17 @@ public class WebhookRepository {
 		return this.jdbc.sql(SELECT + " WHERE w.id = ?").param(id).query(WebhookRepository::row).optional();
 	}
 
+	/**
+	 * @return the signing secret in clear
+	 * @throws io.cachet.crypto.UnreadableSecretException when it was stored under another
+	 * encryption key
+	 */
 	public Optional<String> findSecret(long id) {
-		return this.jdbc.sql("SELECT secret FROM webhooks WHERE id = ?").param(id).query(String.class).optional();
+		return this.jdbc.sql("SELECT secret FROM webhooks WHERE id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.map((stored) -> this.cipher.decrypt(stored, "The signing secret of webhook " + id));
 	}
 
 	public long insert(WebhookView webhook, String secret) {
@@ -51,19 +70,24 @@ public class WebhookRepository {
 		this.jdbc
 			.sql("INSERT INTO webhooks (url, secret, description, format, send_all_events, events, enabled, "
 					+ "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(webhook.url(), secret, webhook.description(), webhook.format().value(), webhook.sendAllEvents(),
-					events(webhook.events()), webhook.enabled(), Timestamp.from(webhook.createdAt()),
-					Timestamp.from(webhook.updatedAt()))
+			.params(webhook.url(), this.cipher.encrypt(secret), webhook.description(), webhook.format().value(),
+					webhook.sendAllEvents(), events(webhook.events()), webhook.enabled(),
+					Timestamp.from(webhook.createdAt()), Timestamp.from(webhook.updatedAt()))
 			.update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
-	public void update(WebhookView webhook, String secret) {
+	/**
+	 * @param secret the new signing secret in clear, {@code null} to keep the stored one
+	 * (as it is stored: one no key opens is kept for the admin to fix the key)
+	 */
+	public void update(WebhookView webhook, @Nullable String secret) {
 		this.jdbc
-			.sql("UPDATE webhooks SET url = ?, secret = ?, description = ?, format = ?, send_all_events = ?, "
-					+ "events = ?, enabled = ?, updated_at = ? WHERE id = ?")
-			.params(webhook.url(), secret, webhook.description(), webhook.format().value(), webhook.sendAllEvents(),
-					events(webhook.events()), webhook.enabled(), Timestamp.from(webhook.updatedAt()), webhook.id())
+			.sql("UPDATE webhooks SET url = ?, secret = COALESCE(?, secret), description = ?, format = ?, "
+					+ "send_all_events = ?, events = ?, enabled = ?, updated_at = ? WHERE id = ?")
+			.params(webhook.url(), (secret != null) ? this.cipher.encrypt(secret) : null, webhook.description(),
+					webhook.format().value(), webhook.sendAllEvents(), events(webhook.events()), webhook.enabled(),
+					Timestamp.from(webhook.updatedAt()), webhook.id())
 			.update();
 	}
 
