@@ -82,7 +82,7 @@ class SecretsAtRestIntegrationTests {
 				.doesNotContain(TOTP_SECRET, SMTP_PASSWORD, WEBHOOK_SECRET, linkKey, KEY_A);
 
 			// and the application reads them back
-			assertThat(app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET))).isTrue();
+			assertThat(verifiesAlicesCode(app)).isTrue();
 			assertThat(app.getBean(SettingsService.class).getSecret("mail_password", "")).isEqualTo(SMTP_PASSWORD);
 			assertThat(app.getBean(WebhookService.class).secretOf(webhookId(jdbc))).isEqualTo(WEBHOOK_SECRET);
 		}
@@ -104,7 +104,7 @@ class SecretsAtRestIntegrationTests {
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			assertThat(rawSecrets(jdbc)).allSatisfy((value) -> assertThat(value).startsWith("enc:v1:"));
 			assertThat(String.join("\n", rawSecrets(jdbc))).doesNotContain(TOTP_SECRET, SMTP_PASSWORD, WEBHOOK_SECRET);
-			assertThat(app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET))).isTrue();
+			assertThat(verifiesAlicesCode(app)).isTrue();
 			assertThat(app.getBean(SettingsService.class).getSecret("mail_password", "")).isEqualTo(SMTP_PASSWORD);
 		}
 	}
@@ -188,7 +188,7 @@ class SecretsAtRestIntegrationTests {
 			String keyId = app.getBean(SecretCipher.class).currentKeyId();
 			assertThat(rawSecrets(app.getBean(JdbcClient.class)))
 				.allSatisfy((value) -> assertThat(value).startsWith("enc:v1:" + keyId + ":"));
-			assertThat(app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET))).isTrue();
+			assertThat(verifiesAlicesCode(app)).isTrue();
 			assertThat(app.getBean(SettingsService.class).getSecret("mail_password", "")).isEqualTo(SMTP_PASSWORD);
 		}
 		try (ConfigurableApplicationContext app = start(KEY_A)) {
@@ -223,7 +223,7 @@ class SecretsAtRestIntegrationTests {
 				.filteredOn((value) -> value.startsWith("enc:v1:" + keyId + ":"))
 				.hasSize(3);
 			assertThat(String.join("\n", rawSecrets(jdbc))).doesNotContain(TOTP_SECRET, SMTP_PASSWORD, WEBHOOK_SECRET);
-			assertThat(app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET))).isTrue();
+			assertThat(verifiesAlicesCode(app)).isTrue();
 			assertThat(app.getBean(SettingsService.class).getSecret("mail_password", "")).isEqualTo(SMTP_PASSWORD);
 			// the keys the source made itself came encrypted under its key
 			// (remember_me_key
@@ -284,6 +284,16 @@ class SecretsAtRestIntegrationTests {
 				"--cachet.data-dir=" + this.dir.resolve("data"), "--cachet.encryption.key=" + key));
 		args.addAll(List.of(more));
 		return args.toArray(String[]::new);
+	}
+
+	/**
+	 * Whether Alice's secret, read back through the cipher, checks her current code. The
+	 * step last accepted is forgotten first: a code is accepted once (that has its own
+	 * test), and these tests check the same code after every restart.
+	 */
+	private static boolean verifiesAlicesCode(ConfigurableApplicationContext app) {
+		app.getBean(JdbcClient.class).sql("UPDATE users SET totp_last_step = NULL").update();
+		return app.getBean(TwoFactorService.class).verify("alice", code(TOTP_SECRET));
 	}
 
 	static String code(String secret) {

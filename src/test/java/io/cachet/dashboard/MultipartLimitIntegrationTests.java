@@ -1,7 +1,11 @@
 package io.cachet.dashboard;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -97,6 +101,26 @@ class MultipartLimitIntegrationTests {
 			.isEqualTo(403);
 		FormClient guest = new FormClient(this.port);
 		assertThat(FormClient.location(guest.get("/dashboard/settings/backup"))).endsWith("/auth/login");
+	}
+
+	@Test
+	void aGuestCannotMakeTheServerReadALargeBackupUpload() throws IOException {
+		// 50 MB announced, a few bytes sent: an answer that comes at once proves that
+		// nothing waited for, or parsed, the body (the CSRF check would have)
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST /dashboard/settings/backup HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: multipart/form-data; boundary=" + BOUNDARY + "\r\nContent-Length: "
+					+ (50 * 1024 * 1024) + "\r\n\r\n--" + BOUNDARY + "\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1))
+				.readLine();
+
+			assertThat(statusLine).startsWith("HTTP/1.1 302");
+		}
 	}
 
 	private static byte[] multipart(int size) {

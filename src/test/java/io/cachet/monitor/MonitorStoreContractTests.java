@@ -13,9 +13,11 @@ import org.junit.jupiter.api.Test;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
+import io.cachet.crypto.SecretsAtRest;
 import io.cachet.monitor.internal.MonitorRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +36,42 @@ abstract class MonitorStoreContractTests {
 
 	@Autowired
 	ComponentService components;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SecretsAtRest secretsAtRest;
+
+	@Test
+	void requestHeadersAreStoredEncryptedAndOldPlainOnesEncryptedByTheNextPass() {
+		long component = this.components
+			.createComponent(new CreateComponent("Guarded " + UUID.randomUUID(), "", "", ComponentStatus.UNKNOWN, 0, 0,
+					true, null, List.of()))
+			.id();
+		String credential = "Bearer s3cret-" + UUID.randomUUID();
+		MonitorView created = this.monitors.createMonitor(new SaveMonitor(component, MonitorType.HTTP,
+				"https://status.example.com/health", 3600, 2, List.of(200), null, false, null,
+				Map.of("Authorization", credential), false, null, null, 1, 1, false, null, false));
+
+		assertThat(rawHeaders(created.id())).startsWith("enc:v1:").doesNotContain(credential);
+		assertThat(this.monitors.getMonitor(created.id()).headers()).containsEntry("Authorization", credential);
+
+		// as a version from before encryption stored them
+		this.jdbc.sql("UPDATE monitors SET headers = ? WHERE id = ?")
+			.params("{\"Authorization\":\"" + credential + "\"}", created.id())
+			.update();
+		assertThat(this.monitors.getMonitor(created.id()).headers()).containsEntry("Authorization", credential);
+		this.secretsAtRest.migrate();
+
+		assertThat(rawHeaders(created.id())).startsWith("enc:v1:").doesNotContain(credential);
+		assertThat(this.monitors.getMonitor(created.id()).headers()).containsEntry("Authorization", credential);
+		this.monitors.deleteMonitor(created.id());
+	}
+
+	private String rawHeaders(long id) {
+		return this.jdbc.sql("SELECT headers FROM monitors WHERE id = ?").param(id).query(String.class).single();
+	}
 
 	@Test
 	void aMonitorIsStoredCheckedAndPruned() throws Exception {

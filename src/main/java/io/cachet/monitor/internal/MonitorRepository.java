@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import io.cachet.crypto.SecretCipher;
+import io.cachet.crypto.UnreadableSecretException;
 import io.cachet.monitor.MonitorResultView;
 import io.cachet.monitor.MonitorState;
 import io.cachet.monitor.MonitorType;
@@ -29,32 +33,37 @@ import io.cachet.shared.SqlListQueries;
 @Repository
 public class MonitorRepository {
 
+	private static final Logger logger = LoggerFactory.getLogger(MonitorRepository.class);
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final String SELECT = "SELECT m.* FROM monitors m";
 
 	private final JdbcClient jdbc;
 
-	MonitorRepository(JdbcClient jdbc) {
+	private final SecretCipher cipher;
+
+	MonitorRepository(JdbcClient jdbc, SecretCipher cipher) {
+		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
 
 	public PageResult<MonitorView> page(ListQuery query) {
 		return SqlListQueries.page(this.jdbc, SELECT, List.of(), List.of(),
 				Map.of("id", "m.id", "component_id", "m.component_id", "type", "m.type", "state", "m.state"),
-				"m.id ASC", query, MonitorRepository::row);
+				"m.id ASC", query, this::row);
 	}
 
 	public Optional<MonitorView> findById(long id) {
-		return this.jdbc.sql(SELECT + " WHERE m.id = ?").param(id).query(MonitorRepository::row).optional();
+		return this.jdbc.sql(SELECT + " WHERE m.id = ?").param(id).query(this::row).optional();
 	}
 
 	public Optional<MonitorView> findByPushToken(String token) {
-		return this.jdbc.sql(SELECT + " WHERE m.push_token = ?").param(token).query(MonitorRepository::row).optional();
+		return this.jdbc.sql(SELECT + " WHERE m.push_token = ?").param(token).query(this::row).optional();
 	}
 
 	public List<MonitorView> findEnabled() {
-		return this.jdbc.sql(SELECT + " WHERE m.enabled = TRUE ORDER BY m.id").query(MonitorRepository::row).list();
+		return this.jdbc.sql(SELECT + " WHERE m.enabled = TRUE ORDER BY m.id").query(this::row).list();
 	}
 
 	public long insert(MonitorView monitor) {
@@ -152,14 +161,35 @@ public class MonitorRepository {
 		return String.join(",", codes.stream().map(String::valueOf).toList());
 	}
 
-	private static @Nullable String headers(Map<String, String> headers) {
-		return headers.isEmpty() ? null : JSON.writeValueAsString(headers);
+	/**
+	 * Request headers often carry a credential ({@code Authorization}, an API key), so
+	 * the whole JSON object is stored encrypted ({@link SecretCipher}).
+	 */
+	private @Nullable String headers(Map<String, String> headers) {
+		return headers.isEmpty() ? null : this.cipher.encrypt(JSON.writeValueAsString(headers));
+	}
+
+	/**
+	 * Headers no key of this server opens (started with another encryption key) are left
+	 * out rather than failing the read: one such monitor must not stop every other
+	 * monitor, the list or the API. It then runs without them, and the secret is listed,
+	 * at start and on the settings page, as one that cannot be read.
+	 */
+	private @Nullable String openHeaders(String stored, long monitorId) {
+		try {
+			return this.cipher.decrypt(stored, "the request headers of monitor " + monitorId);
+		}
+		catch (UnreadableSecretException ex) {
+			logger.warn("{}: monitor {} runs without its request headers", ex.getMessage(), monitorId);
+			return null;
+		}
 	}
 
 	@SuppressWarnings("unchecked")
-	private static MonitorView row(ResultSet rs, int row) throws SQLException {
+	private MonitorView row(ResultSet rs, int row) throws SQLException {
 		String codes = rs.getString("expected_status");
-		String headers = rs.getString("headers");
+		String stored = rs.getString("headers");
+		String headers = (stored == null || stored.isBlank()) ? null : openHeaders(stored, rs.getLong("id"));
 		Map<String, String> headerMap = (headers == null || headers.isBlank()) ? Map.of()
 				: new LinkedHashMap<>(JSON.readValue(headers, Map.class));
 		Timestamp checked = rs.getTimestamp("last_checked_at");
