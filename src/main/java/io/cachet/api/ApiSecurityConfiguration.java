@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -27,6 +25,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.RateLimits;
 import io.cachet.settings.AllowedOrigins;
+import io.cachet.settings.AlwaysAuthenticate;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.BrowserPolicy;
 import io.cachet.user.UserLevel;
@@ -76,7 +75,7 @@ class ApiSecurityConfiguration {
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
 			SettingsService settings, AllowedOrigins origins, RateLimits rateLimits, DatabaseOutage database,
 			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
-		AuthorizationManager<RequestAuthorizationContext> publicRead = publicUnlessAlwaysAuthenticate(settings);
+		AuthorizationManager<RequestAuthorizationContext> publicRead = AlwaysAuthenticate.publicUnlessOn(settings);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers(HttpMethod.GET, "/api/v1/ping", "/api/v1/version", "/api/v1/status")
@@ -123,18 +122,6 @@ class ApiSecurityConfiguration {
 			.addFilterAfter(new ApiRateLimitFilter(rateLimits, errorWriter, rateLimit),
 					AnonymousAuthenticationFilter.class);
 		return http.build();
-	}
-
-	/**
-	 * Reads are public unless the {@code always_authenticate} setting is on, as in Cachet
-	 * (the ping, version and status routes stay public either way).
-	 */
-	private static AuthorizationManager<RequestAuthorizationContext> publicUnlessAlwaysAuthenticate(
-			SettingsService settings) {
-		AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
-			.authenticated();
-		return (authentication, context) -> settings.getBoolean("always_authenticate", false)
-				? authenticated.authorize(authentication, context) : new AuthorizationDecision(true);
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.cachet.settings.AlwaysAuthenticate;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.BrowserPolicy;
 import io.cachet.shared.DatabaseOutage;
@@ -20,16 +21,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer.FrameOptionsConfig;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -87,7 +84,7 @@ class DashboardSecurityConfiguration {
 			.requestMatchers("/dashboard", "/dashboard/**")
 			.authenticated()
 			.requestMatchers(DashboardSecurityConfiguration::isStatusPage)
-			.access(publicUnlessAlwaysAuthenticate(settings))
+			.access(AlwaysAuthenticate.publicUnlessOn(settings))
 			.anyRequest()
 			.permitAll())
 			.formLogin((form) -> form.loginPage("/auth/login")
@@ -158,19 +155,6 @@ class DashboardSecurityConfiguration {
 
 	private static String path(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
-	}
-
-	/**
-	 * The status page is public unless the {@code always_authenticate} setting is on:
-	 * then it is for logged-in users only, as in Cachet (read at each request, so a
-	 * change applies at once).
-	 */
-	private static AuthorizationManager<RequestAuthorizationContext> publicUnlessAlwaysAuthenticate(
-			SettingsService settings) {
-		AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
-			.authenticated();
-		return (authentication, context) -> settings.getBoolean("always_authenticate", false)
-				? authenticated.authorize(authentication, context) : new AuthorizationDecision(true);
 	}
 
 	private static AuthenticationEntryPoint entryPoint() {
