@@ -1,6 +1,9 @@
 package io.cachet.dashboard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
+import org.springframework.security.web.authentication.rememberme.PersistentRememberMeToken;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices.RememberMeTokenAlgorithm;
@@ -113,6 +117,22 @@ class SessionRevocationIntegrationTests {
 		FormClient again = FormClient.loggedIn(this.port, this.victim, PASSWORD);
 		assertThat(again.get("/dashboard").statusCode()).isEqualTo(200);
 		assertThat(again.get("/dashboard/team").statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void rememberMeLoginsUnusedForLongerThanTheCookieLivesAreForgottenAtTheNextLogin() {
+		Instant now = Instant.now();
+		this.rememberMeTokens.createNewToken(new PersistentRememberMeToken(this.victim, "stale" + this.victim, "t1",
+				Date.from(now.minus(Duration.ofDays(31)))));
+		this.rememberMeTokens.createNewToken(new PersistentRememberMeToken(this.bystander, "fresh" + this.bystander,
+				"t2", Date.from(now.minus(Duration.ofDays(29)))));
+
+		this.rememberMeTokens
+			.createNewToken(new PersistentRememberMeToken(this.admin, "new" + this.admin, "t3", Date.from(now)));
+
+		assertThat(this.rememberMeTokens.getTokenForSeries("stale" + this.victim)).isNull();
+		assertThat(this.rememberMeTokens.getTokenForSeries("fresh" + this.bystander)).isNotNull();
+		assertThat(this.rememberMeTokens.getTokenForSeries("new" + this.admin)).isNotNull();
 	}
 
 	@Test
