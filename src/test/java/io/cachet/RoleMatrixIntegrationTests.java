@@ -29,8 +29,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.cachet.dashboard.FormClient;
@@ -370,24 +368,11 @@ class RoleMatrixIntegrationTests {
 	 */
 	private Map<String, String> routes() {
 		Map<String, String> routes = new TreeMap<>();
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.handlerMapping.getHandlerMethods().entrySet()) {
-			if (entry.getValue().getBeanType().getPackageName().startsWith("io.cachet.testprobe")) {
-				continue;
-			}
-			RequestMappingInfo info = entry.getKey();
-			Set<String> methods = new TreeSet<>();
-			info.getMethodsCondition().getMethods().forEach((method) -> methods.add(method.name()));
-			if (methods.isEmpty()) {
-				methods.add("GET");
-			}
-			for (String pattern : info.getPatternValues()) {
-				if (!(pattern.startsWith("/api/") || pattern.equals("/dashboard")
-						|| pattern.startsWith("/dashboard/"))) {
-					continue;
-				}
-				String normalized = pattern.replaceAll("\\{[^}]*}", "{}");
-				String path = pattern.replaceAll("\\{[^}]*}", NO_ID);
-				methods.forEach((method) -> routes.put(method + " " + normalized, path));
+		for (HandlerRoutes.Route route : HandlerRoutes.of(this.handlerMapping)) {
+			String pattern = route.pattern();
+			if (pattern.startsWith("/api/") || pattern.equals("/dashboard") || pattern.startsWith("/dashboard/")) {
+				routes.put(route.method() + " " + pattern.replaceAll("\\{[^}]*}", "{}"),
+						pattern.replaceAll("\\{[^}]*}", NO_ID));
 			}
 		}
 		statuspagePaths().forEach((path) -> routes.put("GET " + path, path));

@@ -27,10 +27,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.cachet.HandlerRoutes;
 import io.cachet.TestUsers;
 import io.cachet.dashboard.FormClient;
 import io.cachet.fuzz.FuzzHttp.Answer;
@@ -471,22 +470,9 @@ class FuzzIntegrationTests {
 
 	private List<String> routes() {
 		List<String> routes = new ArrayList<>();
-		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.handlerMapping.getHandlerMethods().entrySet()) {
-			if (entry.getValue().getBeanType().getPackageName().startsWith("io.cachet.testprobe")) {
-				// test-only handlers that fail on purpose (the 5xx logging tests)
-				continue;
-			}
-			RequestMappingInfo info = entry.getKey();
-			Set<String> methods = new TreeSet<>();
-			info.getMethodsCondition().getMethods().forEach((method) -> methods.add(method.name()));
-			if (methods.isEmpty()) {
-				methods.add("GET");
-			}
-			for (String pattern : info.getPatternValues()) {
-				if (pattern.equals("/error")) {
-					continue;
-				}
-				methods.forEach((method) -> routes.add(method + " " + RouteModel.normalize(pattern)));
+		for (HandlerRoutes.Route route : HandlerRoutes.of(this.handlerMapping)) {
+			if (!route.pattern().equals("/error")) {
+				routes.add(route.method() + " " + RouteModel.normalize(route.pattern()));
 			}
 		}
 		return routes;
