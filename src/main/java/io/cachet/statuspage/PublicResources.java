@@ -304,7 +304,7 @@ public class PublicResources {
 	 * Cachet's {@code /metrics/{id}?filter=}: the chart's buckets as
 	 * {@code {"data":{"metric":{...},"items":{"yyyy-MM-dd HH:mm": value}}}}.
 	 */
-	private static RenderedResource metric(State state, long id, String filter) {
+	static RenderedResource metric(State state, long id, String filter) {
 		var entry = state.snapshot().metric(id);
 		if (entry.isEmpty()) {
 			return jsonNotFound();
