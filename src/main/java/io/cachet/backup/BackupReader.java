@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectReader;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +38,8 @@ class BackupReader {
 		this.schemaVersion = schemaVersion;
 	}
 
-	ImportSummary read(JsonMapper mapper, InputStream in) {
-		try (JsonParser json = mapper.createParser(in)) {
+	ImportSummary read(ObjectReader reader, InputStream in) {
+		try (JsonParser json = reader.createParser(in)) {
 			expect(json.nextToken(), JsonToken.START_OBJECT, "a JSON object");
 			Header header = new Header();
 			boolean tables = false;

@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.cachet.crypto.SecretsAtRest;
@@ -39,10 +41,11 @@ public class BackupService {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackupService.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder()
-		.disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-		.disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-		.build();
+	/** Writes to the caller's stream without closing it. */
+	private final ObjectWriter writer;
+
+	/** Reads from the caller's stream without closing it. */
+	private final ObjectReader reader;
 
 	private final JdbcTemplate jdbc;
 
@@ -61,7 +64,10 @@ public class BackupService {
 	private final SecretsAtRest secrets;
 
 	BackupService(DataSource dataSource, PlatformTransactionManager transactions, Flyway flyway,
-			SettingsService settings, ApplicationEventPublisher events, Clock clock, SecretsAtRest secrets) {
+			SettingsService settings, ApplicationEventPublisher events, Clock clock, SecretsAtRest secrets,
+			JsonMapper json) {
+		this.writer = json.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET);
+		this.reader = json.reader().without(StreamReadFeature.AUTO_CLOSE_SOURCE);
 		this.secrets = secrets;
 		this.jdbc = new JdbcTemplate(dataSource);
 		// PostgreSQL streams a result set only inside a transaction and with a fetch size
@@ -84,7 +90,7 @@ public class BackupService {
 	public void export(OutputStream out) {
 		BackupSchema schema = BackupSchema.read(this.jdbc);
 		this.exportTransaction.executeWithoutResult((status) -> {
-			try (JsonGenerator json = JSON.createGenerator(out)) {
+			try (JsonGenerator json = this.writer.createGenerator(out)) {
 				json.writeStartObject();
 				json.writeStringProperty("format", FORMAT);
 				json.writeNumberProperty("version", VERSION);
@@ -160,7 +166,7 @@ public class BackupService {
 			for (String cleared : BackupSchema.CLEARED) {
 				this.jdbc.update("DELETE FROM " + cleared);
 			}
-			return new BackupReader(schema, this.jdbc, current).read(JSON, in);
+			return new BackupReader(schema, this.jdbc, current).read(this.reader, in);
 		});
 		new IdentityReset(this.jdbc, schema).resetAll();
 		// a backup from before encryption brings plain text: encrypt it now; one written

@@ -463,7 +463,7 @@ class DeliveryWorker implements SmartLifecycle {
 		if (cached != null || task.content() == null) {
 			return cached;
 		}
-		NotificationContent parsed = Outbox.JSON.readValue(task.content(), NotificationContent.class);
+		NotificationContent parsed = this.fanOut.readContent(task.content());
 		this.contents.put(task.notificationId(), parsed);
 		return parsed;
 	}

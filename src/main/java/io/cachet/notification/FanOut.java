@@ -87,7 +87,7 @@ class FanOut {
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		NotificationKind kind = NotificationKind.fromEventName(notification.kind()).orElse(null);
-		Map<String, Object> payload = Outbox.read(notification.payload());
+		Map<String, Object> payload = this.payloads.read(notification.payload());
 		NotificationContent content = (kind != null) ? content(kind, payload) : null;
 		if (kind == null || content == null) {
 			this.outbox.markFannedOut(notification.id(), "skipped", null, 0, now);
@@ -104,7 +104,7 @@ class FanOut {
 			}
 			queued += this.outbox.queueForWebhooks(notification.id(), kind.eventName(), now);
 		}
-		this.outbox.markFannedOut(notification.id(), "done", Outbox.JSON.writeValueAsString(content), queued, now);
+		this.outbox.markFannedOut(notification.id(), "done", this.payloads.write(content), queued, now);
 		return queued;
 	}
 
@@ -129,6 +129,13 @@ class FanOut {
 				&& this.settings.getBoolean("suppress_notifications_in_maintenance", false)
 				&& this.schedules.isMaintenanceInProgress();
 		return !suppressed;
+	}
+
+	/**
+	 * @param content what {@link #fanOut} fixed for a notification
+	 */
+	NotificationContent readContent(String content) {
+		return this.payloads.readContent(content);
 	}
 
 	private @Nullable NotificationContent content(NotificationKind kind, Map<String, Object> payload) {

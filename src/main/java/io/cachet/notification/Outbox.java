@@ -22,15 +22,16 @@ import io.cachet.notification.internal.OutboxRepository;
 @Component
 public class Outbox {
 
-	static final JsonMapper JSON = JsonMapper.builder().findAndAddModules().build();
-
 	private final OutboxRepository repository;
 
 	private final DeliveryWorker worker;
 
 	private final Clock clock;
 
-	Outbox(OutboxRepository repository, DeliveryWorker worker, Clock clock) {
+	private final JsonMapper json;
+
+	Outbox(OutboxRepository repository, DeliveryWorker worker, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.repository = repository;
 		this.worker = worker;
 		this.clock = clock;
@@ -46,7 +47,7 @@ public class Outbox {
 		if (this.repository.exists(eventKey)) {
 			return false;
 		}
-		this.repository.insert(eventKey, kind.eventName(), JSON.writeValueAsString(payload), now());
+		this.repository.insert(eventKey, kind.eventName(), this.json.writeValueAsString(payload), now());
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -59,12 +60,23 @@ public class Outbox {
 	}
 
 	Optional<Map<String, Object>> payloadOf(String eventKey) {
-		return this.repository.findPayload(eventKey).map(Outbox::read);
+		return this.repository.findPayload(eventKey).map(this::read);
 	}
 
 	@SuppressWarnings("unchecked")
-	static Map<String, Object> read(String json) {
-		return JSON.readValue(json, Map.class);
+	Map<String, Object> read(String payload) {
+		return this.json.readValue(payload, Map.class);
+	}
+
+	/**
+	 * @return the content as the outbox keeps it, fixed at fan-out
+	 */
+	String write(NotificationContent content) {
+		return this.json.writeValueAsString(content);
+	}
+
+	NotificationContent readContent(String content) {
+		return this.json.readValue(content, NotificationContent.class);
 	}
 
 	private Instant now() {

@@ -13,6 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -53,8 +54,11 @@ class WebhookChannel {
 
 	private final MessageSource messages;
 
+	private final JsonMapper json;
+
 	WebhookChannel(NotificationProperties properties, WebhookService webhooks, SettingsService settings,
-			PublicAddress address, MessageSource messages, OutboundHttp http) {
+			PublicAddress address, MessageSource messages, OutboundHttp http, JsonMapper json) {
+		this.json = json;
 		this.properties = properties;
 		this.webhooks = webhooks;
 		this.settings = settings;
@@ -76,7 +80,7 @@ class WebhookChannel {
 			String summary = this.messages.getMessage("notification.subject." + content.kind(),
 					new Object[] { pageName, content.title(), status }, content.title(), locale);
 			String colour = EmailComposer.colour(this.settings, content.colour());
-			byte[] body = Outbox.JSON.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
+			byte[] body = this.json.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
 					summary, colour, pageName, this.address.baseUrl()));
 			OutboundRequest request = OutboundRequest
 				.post(URI.create(webhook.url()), OutboundPolicy.Purpose.INTEGRATION, body, "application/json")

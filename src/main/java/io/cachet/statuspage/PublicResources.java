@@ -47,8 +47,6 @@ public class PublicResources {
 
 	private static final Pattern V2 = Pattern.compile("/api/v2/([a-z/-]+)\\.json");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	/** Older timeline pages are offered up to this one. */
 	private static final int MAX_PAGE = 10_000;
 
@@ -60,8 +58,11 @@ public class PublicResources {
 
 	private final StatusPageRenderer renderer;
 
+	private final JsonMapper json;
+
 	PublicResources(StatusPageRefresher refresher, StatusPageCache cache, StatusPageReader reader,
-			StatusPageRenderer renderer) {
+			StatusPageRenderer renderer, JsonMapper json) {
+		this.json = json;
 		this.refresher = refresher;
 		this.cache = cache;
 		this.reader = reader;
@@ -150,9 +151,9 @@ public class PublicResources {
 			// keyed by the period the filter selects: any other filter is the default one
 			String filter = (request.parameter() != null) ? request.parameter() : "";
 			String period = MetricPeriod.ofFilter(filter).map(MetricPeriod::name).orElse("default");
-			return Optional
-				.of(new Response(this.cache.get(state, "metric:" + id + ":" + period, (s) -> metric(s, id, filter)),
-						false, false, true));
+			return Optional.of(new Response(
+					this.cache.get(state, "metric:" + id + ":" + period, (s) -> metric(this.json, s, id, filter)),
+					false, false, true));
 		}
 		matcher = COMPONENT_BADGE.matcher(path);
 		if (matcher.matches()) {
@@ -304,7 +305,7 @@ public class PublicResources {
 	 * Cachet's {@code /metrics/{id}?filter=}: the chart's buckets as
 	 * {@code {"data":{"metric":{...},"items":{"yyyy-MM-dd HH:mm": value}}}}.
 	 */
-	static RenderedResource metric(State state, long id, String filter) {
+	static RenderedResource metric(JsonMapper json, State state, long id, String filter) {
 		var entry = state.snapshot().metric(id);
 		if (entry.isEmpty()) {
 			return jsonNotFound();
@@ -330,16 +331,17 @@ public class PublicResources {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("metric", metricJson);
 		data.put("items", items);
-		return RenderedResource.of(200, JSON.writeValueAsString(Map.of("data", data)), StatuspageJson.CONTENT_TYPE,
+		return RenderedResource.of(200, json.writeValueAsString(Map.of("data", data)), StatuspageJson.CONTENT_TYPE,
 				RenderedResource.PAGE_CACHE_CONTROL);
 	}
 
-	private static RenderedResource statuspageJson(State state, String path) {
+	private RenderedResource statuspageJson(State state, String path) {
 		Matcher matcher = V2.matcher(path);
 		if (!matcher.matches()) {
 			return jsonNotFound();
 		}
-		return StatuspageJson.render(state.snapshot(), matcher.group(1)).orElseGet(PublicResources::jsonNotFound);
+		return StatuspageJson.render(this.json, state.snapshot(), matcher.group(1))
+			.orElseGet(PublicResources::jsonNotFound);
 	}
 
 	private static RenderedResource jsonNotFound() {

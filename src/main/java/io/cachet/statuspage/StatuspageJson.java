@@ -46,8 +46,6 @@ final class StatuspageJson {
 			"/api/v2/scheduled-maintenances.json", "/api/v2/scheduled-maintenances/upcoming.json",
 			"/api/v2/scheduled-maintenances/active.json");
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
 	private final StatusPageSnapshot snapshot;
@@ -64,7 +62,7 @@ final class StatuspageJson {
 	 * {@code incidents/unresolved}, {@code scheduled-maintenances},
 	 * {@code scheduled-maintenances/upcoming} or {@code scheduled-maintenances/active}
 	 */
-	static Optional<RenderedResource> render(StatusPageSnapshot snapshot, String name) {
+	static Optional<RenderedResource> render(JsonMapper mapper, StatusPageSnapshot snapshot, String name) {
 		StatuspageJson json = new StatuspageJson(snapshot);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("page", json.page());
@@ -89,7 +87,7 @@ final class StatuspageJson {
 				return Optional.empty();
 			}
 		}
-		return Optional.of(RenderedResource.of(200, JSON.writeValueAsString(body), CONTENT_TYPE,
+		return Optional.of(RenderedResource.of(200, mapper.writeValueAsString(body), CONTENT_TYPE,
 				RenderedResource.PAGE_CACHE_CONTROL));
 	}
 

@@ -30,8 +30,6 @@ import io.cachet.component.ComponentStatus;
  */
 final class UpstreamFeed {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private UpstreamFeed() {
 	}
 
@@ -63,10 +61,10 @@ final class UpstreamFeed {
 	/**
 	 * @param expected the format the owner gave, or {@code null} to detect it
 	 */
-	static Parsed parse(byte[] body, @Nullable UpstreamKind expected) throws InvalidFeedException {
+	static Parsed parse(JsonMapper json, byte[] body, @Nullable UpstreamKind expected) throws InvalidFeedException {
 		JsonNode root;
 		try {
-			root = JSON.readTree(body);
+			root = json.readTree(body);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidFeedException("The answer is not JSON.");

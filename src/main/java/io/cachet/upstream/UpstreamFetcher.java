@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -36,7 +37,10 @@ class UpstreamFetcher {
 
 	private final OutboundHttp http;
 
-	UpstreamFetcher(UpstreamProperties properties, OutboundHttp http) {
+	private final JsonMapper json;
+
+	UpstreamFetcher(UpstreamProperties properties, OutboundHttp http, JsonMapper json) {
+		this.json = json;
 		this.properties = properties;
 		this.http = http;
 	}
@@ -47,7 +51,7 @@ class UpstreamFetcher {
 	 * @throws InvalidFeedException when the answer is not a status page we understand
 	 */
 	Parsed fetch(String url, @Nullable UpstreamKind kind) throws IOException, InvalidFeedException {
-		Parsed first = UpstreamFeed.parse(get(URI.create(url)), kind);
+		Parsed first = UpstreamFeed.parse(this.json, get(URI.create(url)), kind);
 		if (first.kind() != UpstreamKind.CACHET || first.totalPages() <= 1) {
 			return first;
 		}
@@ -56,7 +60,7 @@ class UpstreamFetcher {
 		int pages = Math.min(first.totalPages(), this.properties.maxPages());
 		for (int page = 2; page <= pages; page++) {
 			URI next = UriComponentsBuilder.fromUriString(url).replaceQueryParam("page", page).build(true).toUri();
-			UpstreamFeed.parse(get(next), UpstreamKind.CACHET)
+			UpstreamFeed.parse(this.json, get(next), UpstreamKind.CACHET)
 				.components()
 				.forEach((component) -> all.putIfAbsent(component.id(), component));
 		}

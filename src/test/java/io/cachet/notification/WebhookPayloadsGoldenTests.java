@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.cachet.shared.BootJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,7 +28,7 @@ class WebhookPayloadsGoldenTests {
 
 	private static final String FIXTURES = "src/test/resources/io/cachet/notification/golden/";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = BootJson.mapper();
 
 	@ParameterizedTest
 	@EnumSource(WebhookFormat.class)

@@ -31,6 +31,7 @@ import io.cachet.metric.MetricView;
 import io.cachet.schedule.ScheduleComponentView;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
+import io.cachet.shared.BootJson;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
 import io.cachet.statuspage.StatusPageSnapshot.MaintenanceEntry;
@@ -55,7 +56,7 @@ class StatuspageJsonGoldenTests {
 	@ValueSource(strings = { "summary", "status", "components", "incidents", "incidents/unresolved",
 			"scheduled-maintenances", "scheduled-maintenances/upcoming", "scheduled-maintenances/active" })
 	void rendersTheRecordedDocument(String name) {
-		String json = new String(StatuspageJson.render(demoSnapshot(), name).orElseThrow().body(),
+		String json = new String(StatuspageJson.render(BootJson.mapper(), demoSnapshot(), name).orElseThrow().body(),
 				StandardCharsets.UTF_8);
 		assertGolden(name.replace('/', '-') + ".json", json);
 	}
@@ -73,10 +74,10 @@ class StatuspageJsonGoldenTests {
 			for (boolean incident : List.of(false, true)) {
 				for (boolean maintenance : List.of(false, true)) {
 					all.append(statuses).append(' ').append(incident).append(' ').append(maintenance).append(' ');
-					all.append(
-							new String(StatuspageJson.render(stateSnapshot(statuses, incident, maintenance), "status")
-								.orElseThrow()
-								.body(), StandardCharsets.UTF_8));
+					all.append(new String(StatuspageJson
+						.render(BootJson.mapper(), stateSnapshot(statuses, incident, maintenance), "status")
+						.orElseThrow()
+						.body(), StandardCharsets.UTF_8));
 					all.append('\n');
 				}
 			}
@@ -106,19 +107,20 @@ class StatuspageJsonGoldenTests {
 				demo.unresolvedIncidents(), demo.recentSchedules(), demo.componentNames());
 		StringBuilder all = new StringBuilder();
 		for (String filter : List.of("", "last_hour", "today", "week", "month", "bogus")) {
-			RenderedResource resource = PublicResources.metric(new StatusPageCache.State(snapshot, false, 1), 7,
-					filter);
+			RenderedResource resource = PublicResources.metric(BootJson.mapper(),
+					new StatusPageCache.State(snapshot, false, 1), 7, filter);
 			all.append(filter).append(' ').append(resource.status()).append(' ');
 			all.append(new String(resource.body(), StandardCharsets.UTF_8)).append('\n');
 		}
-		RenderedResource missing = PublicResources.metric(new StatusPageCache.State(snapshot, false, 1), 8, "");
+		RenderedResource missing = PublicResources.metric(BootJson.mapper(),
+				new StatusPageCache.State(snapshot, false, 1), 8, "");
 		all.append(missing.status()).append(' ').append(new String(missing.body(), StandardCharsets.UTF_8));
 		assertGolden("metric.txt", all.toString());
 	}
 
 	@Test
 	void unknownNamesAreNotRendered() {
-		assertThat(StatuspageJson.render(demoSnapshot(), "nothing")).isEmpty();
+		assertThat(StatuspageJson.render(BootJson.mapper(), demoSnapshot(), "nothing")).isEmpty();
 	}
 
 	private static void assertGolden(String fixture, String actual) {

@@ -35,15 +35,16 @@ public class MonitorRepository {
 
 	private static final Logger logger = LoggerFactory.getLogger(MonitorRepository.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private static final String SELECT = "SELECT m.* FROM monitors m";
 
 	private final JdbcClient jdbc;
 
 	private final SecretCipher cipher;
 
-	MonitorRepository(JdbcClient jdbc, SecretCipher cipher) {
+	private final JsonMapper json;
+
+	MonitorRepository(JdbcClient jdbc, SecretCipher cipher, JsonMapper json) {
+		this.json = json;
 		this.cipher = cipher;
 		this.jdbc = jdbc;
 	}
@@ -166,7 +167,7 @@ public class MonitorRepository {
 	 * the whole JSON object is stored encrypted ({@link SecretCipher}).
 	 */
 	private @Nullable String headers(Map<String, String> headers) {
-		return headers.isEmpty() ? null : this.cipher.encrypt(JSON.writeValueAsString(headers));
+		return headers.isEmpty() ? null : this.cipher.encrypt(this.json.writeValueAsString(headers));
 	}
 
 	/**
@@ -191,7 +192,7 @@ public class MonitorRepository {
 		String stored = rs.getString("headers");
 		String headers = (stored == null || stored.isBlank()) ? null : openHeaders(stored, rs.getLong("id"));
 		Map<String, String> headerMap = (headers == null || headers.isBlank()) ? Map.of()
-				: new LinkedHashMap<>(JSON.readValue(headers, Map.class));
+				: new LinkedHashMap<>(this.json.readValue(headers, Map.class));
 		Timestamp checked = rs.getTimestamp("last_checked_at");
 		Timestamp pushed = rs.getTimestamp("last_push_at");
 		return new MonitorView(rs.getLong("id"), rs.getLong("component_id"),
