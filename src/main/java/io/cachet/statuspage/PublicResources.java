@@ -58,10 +58,13 @@ public class PublicResources {
 
 	private final StatusPageRenderer renderer;
 
+	private final StatuspageJson statuspageJson;
+
 	private final JsonMapper json;
 
 	PublicResources(StatusPageRefresher refresher, StatusPageCache cache, StatusPageReader reader,
-			StatusPageRenderer renderer, JsonMapper json) {
+			StatusPageRenderer renderer, StatuspageJson statuspageJson, JsonMapper json) {
+		this.statuspageJson = statuspageJson;
 		this.json = json;
 		this.refresher = refresher;
 		this.cache = cache;
@@ -340,8 +343,7 @@ public class PublicResources {
 		if (!matcher.matches()) {
 			return jsonNotFound();
 		}
-		return StatuspageJson.render(this.json, state.snapshot(), matcher.group(1))
-			.orElseGet(PublicResources::jsonNotFound);
+		return this.statuspageJson.render(state.snapshot(), matcher.group(1)).orElseGet(PublicResources::jsonNotFound);
 	}
 
 	private static RenderedResource jsonNotFound() {

@@ -56,7 +56,8 @@ class StatuspageJsonGoldenTests {
 	@ValueSource(strings = { "summary", "status", "components", "incidents", "incidents/unresolved",
 			"scheduled-maintenances", "scheduled-maintenances/upcoming", "scheduled-maintenances/active" })
 	void rendersTheRecordedDocument(String name) {
-		String json = new String(StatuspageJson.render(BootJson.mapper(), demoSnapshot(), name).orElseThrow().body(),
+		String json = new String(
+				new StatuspageJson(BootJson.mapper()).render(demoSnapshot(), name).orElseThrow().body(),
 				StandardCharsets.UTF_8);
 		assertGolden(name.replace('/', '-') + ".json", json);
 	}
@@ -74,8 +75,8 @@ class StatuspageJsonGoldenTests {
 			for (boolean incident : List.of(false, true)) {
 				for (boolean maintenance : List.of(false, true)) {
 					all.append(statuses).append(' ').append(incident).append(' ').append(maintenance).append(' ');
-					all.append(new String(StatuspageJson
-						.render(BootJson.mapper(), stateSnapshot(statuses, incident, maintenance), "status")
+					all.append(new String(new StatuspageJson(BootJson.mapper())
+						.render(stateSnapshot(statuses, incident, maintenance), "status")
 						.orElseThrow()
 						.body(), StandardCharsets.UTF_8));
 					all.append('\n');
@@ -120,7 +121,7 @@ class StatuspageJsonGoldenTests {
 
 	@Test
 	void unknownNamesAreNotRendered() {
-		assertThat(StatuspageJson.render(BootJson.mapper(), demoSnapshot(), "nothing")).isEmpty();
+		assertThat(new StatuspageJson(BootJson.mapper()).render(demoSnapshot(), "nothing")).isEmpty();
 	}
 
 	private static void assertGolden(String fixture, String actual) {
