@@ -1,11 +1,14 @@
 package io.cachet.statuspage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,7 @@ import io.cachet.metric.MetricPeriod;
 import io.cachet.statuspage.StatusPageCache.State;
 import io.cachet.statuspage.StatusPageSnapshot.Timeline;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,16 +38,6 @@ import org.springframework.stereotype.Component;
 public class PublicResources {
 
 	private static final Logger logger = LoggerFactory.getLogger(PublicResources.class);
-
-	private static final Pattern INCIDENT = Pattern.compile("/incidents/(\\d{1,18})");
-
-	private static final Pattern SCHEDULE = Pattern.compile("/schedules/(\\d{1,18})");
-
-	private static final Pattern METRIC = Pattern.compile("/metrics/(\\d{1,18})");
-
-	private static final Pattern COMPONENT_BADGE = Pattern.compile("/components?/(\\d{1,18})/(badge\\.svg|shield)");
-
-	private static final Pattern FEED = Pattern.compile("/(rss|atom)(?:/(\\d{1,18}))?");
 
 	private static final Pattern V2 = Pattern.compile("/api/v2/([a-z/-]+)\\.json");
 
@@ -61,6 +55,17 @@ public class PublicResources {
 	private final StatuspageJson statuspageJson;
 
 	private final JsonMapper json;
+
+	private final List<Route> routes = routes();
+
+	/**
+	 * The embeddable widget: a script that puts a small frame showing the page's status
+	 * where it is included
+	 * ({@code <script src="https://status.example.com/widget.js" async></script>}), from
+	 * {@code statuspage/widget.js}.
+	 */
+	private final RenderedResource widget = RenderedResource.of(200, resource("statuspage/widget.js"),
+			"text/javascript;charset=UTF-8", RenderedResource.PAGE_CACHE_CONTROL);
 
 	PublicResources(StatusPageRefresher refresher, StatusPageCache cache, StatusPageReader reader,
 			StatusPageRenderer renderer, StatuspageJson statuspageJson, JsonMapper json) {
@@ -104,89 +109,168 @@ public class PublicResources {
 		catch (RuntimeException ex) {
 			return Optional.of(new Response(this.renderer.unavailable(Locale.ENGLISH), false, false, false));
 		}
-		if (path.startsWith("/api/v2/")) {
-			// The hottest resources after the page: keyed by their path, no locale.
-			// Unknown
-			// names are not kept, so that made-up paths cannot fill the cache.
-			if (!StatuspageJson.PATHS.contains(path)) {
-				return Optional.of(new Response(jsonNotFound(), false, false, true));
+		for (Route route : this.routes) {
+			Matcher matcher = route.path().matcher(path);
+			if (matcher.matches()) {
+				return Optional.of(route.handler().handle(new Call(state, request), matcher));
 			}
-			return Optional
-				.of(new Response(this.cache.get(state, path, (s) -> statuspageJson(s, path)), false, false, true));
-		}
-		PageSettings settings = state.snapshot().settings();
-		Locale locale = settings.automaticLocalization()
-				? PageLocales.fromAcceptLanguage(request.acceptLanguage(), settings.locale()) : settings.locale();
-		boolean vary = settings.automaticLocalization();
-		String lang = locale.toLanguageTag();
-		if (path.equals("/")) {
-			return Optional.of(new Response(index(state, locale, request.parameter()), vary, false, false));
-		}
-		if (path.equals("/embed")) {
-			return Optional.of(new Response(
-					this.cache.get(state, "embed:" + lang, (s) -> this.renderer.embed(s, locale)), vary, true, false));
-		}
-		if (path.equals("/widget.js")) {
-			return Optional
-				.of(new Response(this.cache.get(state, "widget", (s) -> widgetScript()), false, false, true));
-		}
-		if (path.equals("/badge.svg")) {
-			return Optional
-				.of(new Response(this.cache.get(state, "badge", (s) -> Badges.page(s.snapshot())), false, false, true));
-		}
-		Matcher matcher = INCIDENT.matcher(path);
-		if (matcher.matches()) {
-			long id = Long.parseLong(matcher.group(1));
-			return Optional
-				.of(new Response(this.cache.get(state, "incident:" + id + ":" + lang, (s) -> incident(s, locale, id)),
-						vary, false, false));
-		}
-		matcher = SCHEDULE.matcher(path);
-		if (matcher.matches()) {
-			long id = Long.parseLong(matcher.group(1));
-			return Optional
-				.of(new Response(this.cache.get(state, "schedule:" + id + ":" + lang, (s) -> schedule(s, locale, id)),
-						vary, false, false));
-		}
-		matcher = METRIC.matcher(path);
-		if (matcher.matches()) {
-			long id = Long.parseLong(matcher.group(1));
-			// keyed by the period the filter selects: any other filter is the default one
-			String filter = (request.parameter() != null) ? request.parameter() : "";
-			String period = MetricPeriod.ofFilter(filter).map(MetricPeriod::name).orElse("default");
-			return Optional.of(new Response(
-					this.cache.get(state, "metric:" + id + ":" + period, (s) -> metric(this.json, s, id, filter)),
-					false, false, true));
-		}
-		matcher = COMPONENT_BADGE.matcher(path);
-		if (matcher.matches()) {
-			long id = Long.parseLong(matcher.group(1));
-			boolean flatSquare = "flat-square".equals(request.parameter());
-			// one entry for every id that is not a component
-			String key = state.snapshot().component(id).isPresent() ? "badge:" + id + ":" + flatSquare
-					: "badge:unknown:" + flatSquare;
-			return Optional
-				.of(new Response(
-						this.cache.get(state, key,
-								(s) -> s.snapshot()
-									.component(id)
-									.map((entry) -> Badges.component(s.snapshot(), entry, flatSquare))
-									.orElseGet(() -> Badges.render("component", "not found",
-											s.snapshot().settings().theme().greys(), flatSquare))),
-						false, false, true));
-		}
-		matcher = FEED.matcher(path);
-		if (matcher.matches()) {
-			boolean rss = matcher.group(1).equals("rss");
-			Long group = (matcher.group(2) != null) ? Long.valueOf(matcher.group(2)) : null;
-			RenderedResource feed = this.cache.get(state, path, (s) -> {
-				RenderedResource found = rss ? IncidentFeeds.rss(s.snapshot(), group)
-						: IncidentFeeds.atom(s.snapshot(), group);
-				return (found != null) ? found : notFound(s, locale);
-			});
-			return Optional.of(new Response(feed, false, false, true));
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The public resources by path, tried in order.
+	 */
+	private List<Route> routes() {
+		return List.of(new Route("(?s)/api/v2/.*", this::statuspage), new Route("/", this::index),
+				new Route("/embed", this::embed), new Route("/widget\\.js", this::widget),
+				new Route("/badge\\.svg", this::pageBadge), new Route("/incidents/(\\d{1,18})", this::incident),
+				new Route("/schedules/(\\d{1,18})", this::schedule), new Route("/metrics/(\\d{1,18})", this::metric),
+				new Route("/components?/(\\d{1,18})/(badge\\.svg|shield)", this::componentBadge),
+				new Route("/(rss|atom)(?:/(\\d{1,18}))?", this::feed));
+	}
+
+	private record Route(Pattern path, Handler handler) {
+
+		Route(String path, Handler handler) {
+			this(Pattern.compile(path), handler);
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface Handler {
+
+		/**
+		 * @param path the matched path, its groups the route's parameters
+		 */
+		Response handle(Call call, Matcher path);
+
+	}
+
+	/**
+	 * A request with the snapshot it is answered from, and the language it is answered in
+	 * (worked out only for the resources that have one).
+	 */
+	private static final class Call {
+
+		final State state;
+
+		final Request request;
+
+		private @Nullable Locale locale;
+
+		Call(State state, Request request) {
+			this.state = state;
+			this.request = request;
+		}
+
+		PageSettings settings() {
+			return this.state.snapshot().settings();
+		}
+
+		Locale locale() {
+			if (this.locale == null) {
+				PageSettings settings = settings();
+				this.locale = settings.automaticLocalization()
+						? PageLocales.fromAcceptLanguage(this.request.acceptLanguage(), settings.locale())
+						: settings.locale();
+			}
+			return this.locale;
+		}
+
+		String lang() {
+			return locale().toLanguageTag();
+		}
+
+		/** The response depends on {@code Accept-Language}. */
+		boolean vary() {
+			return settings().automaticLocalization();
+		}
+
+	}
+
+	/**
+	 * The hottest resources after the page: keyed by their path, no locale. Unknown names
+	 * are not kept, so that made-up paths cannot fill the cache.
+	 */
+	private Response statuspage(Call call, Matcher path) {
+		String name = path.group();
+		if (!StatuspageJson.PATHS.contains(name)) {
+			return new Response(jsonNotFound(), false, false, true);
+		}
+		return new Response(this.cache.get(call.state, name, (s) -> statuspageJson(s, name)), false, false, true);
+	}
+
+	private Response index(Call call, Matcher path) {
+		return new Response(index(call.state, call.locale(), call.request.parameter()), call.vary(), false, false);
+	}
+
+	private Response embed(Call call, Matcher path) {
+		Locale locale = call.locale();
+		return new Response(this.cache.get(call.state, "embed:" + call.lang(), (s) -> this.renderer.embed(s, locale)),
+				call.vary(), true, false);
+	}
+
+	private Response widget(Call call, Matcher path) {
+		return new Response(this.cache.get(call.state, "widget", (s) -> this.widget), false, false, true);
+	}
+
+	private Response pageBadge(Call call, Matcher path) {
+		return new Response(this.cache.get(call.state, "badge", (s) -> Badges.page(s.snapshot())), false, false, true);
+	}
+
+	private Response incident(Call call, Matcher path) {
+		long id = Long.parseLong(path.group(1));
+		Locale locale = call.locale();
+		return new Response(
+				this.cache.get(call.state, "incident:" + id + ":" + call.lang(), (s) -> incident(s, locale, id)),
+				call.vary(), false, false);
+	}
+
+	private Response schedule(Call call, Matcher path) {
+		long id = Long.parseLong(path.group(1));
+		Locale locale = call.locale();
+		return new Response(
+				this.cache.get(call.state, "schedule:" + id + ":" + call.lang(), (s) -> schedule(s, locale, id)),
+				call.vary(), false, false);
+	}
+
+	private Response metric(Call call, Matcher path) {
+		long id = Long.parseLong(path.group(1));
+		// keyed by the period the filter selects: any other filter is the default one
+		String filter = (call.request.parameter() != null) ? call.request.parameter() : "";
+		String period = MetricPeriod.ofFilter(filter).map(MetricPeriod::name).orElse("default");
+		return new Response(
+				this.cache.get(call.state, "metric:" + id + ":" + period, (s) -> metric(this.json, s, id, filter)),
+				false, false, true);
+	}
+
+	private Response componentBadge(Call call, Matcher path) {
+		long id = Long.parseLong(path.group(1));
+		boolean flatSquare = "flat-square".equals(call.request.parameter());
+		// one entry for every id that is not a component
+		String key = call.state.snapshot().component(id).isPresent() ? "badge:" + id + ":" + flatSquare
+				: "badge:unknown:" + flatSquare;
+		return new Response(this.cache.get(call.state, key,
+				(s) -> s.snapshot()
+					.component(id)
+					.map((entry) -> Badges.component(s.snapshot(), entry, flatSquare))
+					.orElseGet(() -> Badges.render("component", "not found", s.snapshot().settings().theme().greys(),
+							flatSquare))),
+				false, false, true);
+	}
+
+	private Response feed(Call call, Matcher path) {
+		boolean rss = path.group(1).equals("rss");
+		Long group = (path.group(2) != null) ? Long.valueOf(path.group(2)) : null;
+		Locale locale = call.locale();
+		RenderedResource feed = this.cache.get(call.state, path.group(), (s) -> {
+			RenderedResource found = rss ? IncidentFeeds.rss(s.snapshot(), group)
+					: IncidentFeeds.atom(s.snapshot(), group);
+			return (found != null) ? found : notFound(s, locale);
+		});
+		return new Response(feed, false, false, true);
 	}
 
 	/**
@@ -305,8 +389,7 @@ public class PublicResources {
 	}
 
 	/**
-	 * Cachet's {@code /metrics/{id}?filter=}: the chart's buckets as
-	 * {@code {"data":{"metric":{...},"items":{"yyyy-MM-dd HH:mm": value}}}}.
+	 * Cachet's {@code /metrics/{id}?filter=} ({@link MetricData}).
 	 */
 	static RenderedResource metric(JsonMapper json, State state, long id, String filter) {
 		var entry = state.snapshot().metric(id);
@@ -315,26 +398,7 @@ public class PublicResources {
 		}
 		MetricPeriod period = MetricPeriod.ofFilter(filter).orElse(entry.get().defaultPeriod());
 		MetricChart chart = entry.get().charts().get(period);
-		var metric = chart.metric();
-		Map<String, Object> metricJson = new LinkedHashMap<>();
-		metricJson.put("id", metric.id());
-		metricJson.put("name", metric.name());
-		metricJson.put("suffix", metric.suffix());
-		metricJson.put("description", metric.description());
-		metricJson.put("default_value", metric.defaultValue());
-		metricJson.put("calc_type", metric.calcType());
-		metricJson.put("display_chart", metric.displayChart());
-		metricJson.put("places", metric.places());
-		metricJson.put("default_view", metric.defaultView());
-		metricJson.put("threshold", metric.threshold());
-		metricJson.put("order", metric.order());
-		metricJson.put("visible", metric.visible());
-		Map<String, Object> items = new LinkedHashMap<>();
-		chart.buckets().forEach((bucket) -> items.put(bucket.key(), bucket.value()));
-		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("metric", metricJson);
-		data.put("items", items);
-		return RenderedResource.of(200, json.writeValueAsString(Map.of("data", data)), StatuspageJson.CONTENT_TYPE,
+		return RenderedResource.of(200, json.writeValueAsString(MetricData.of(chart)), StatuspageJson.CONTENT_TYPE,
 				RenderedResource.PAGE_CACHE_CONTROL);
 	}
 
@@ -352,26 +416,13 @@ public class PublicResources {
 				StatuspageJson.CONTENT_TYPE, "public, max-age=10");
 	}
 
-	/**
-	 * The embeddable widget: a script that puts a small frame showing the page's status
-	 * where it is included
-	 * ({@code <script src="https://status.example.com/widget.js" async></script>}).
-	 */
-	private static RenderedResource widgetScript() {
-		String script = """
-				(function () {
-				  var script = document.currentScript;
-				  if (!script) { return; }
-				  var origin = new URL(script.src).origin;
-				  var frame = document.createElement('iframe');
-				  frame.src = origin + '/embed';
-				  frame.title = 'Service status';
-				  frame.style.cssText = 'border:0;width:' + (script.dataset.width || '320px') + ';height:' + (script.dataset.height || '72px') + ';';
-				  frame.loading = 'lazy';
-				  script.parentNode.insertBefore(frame, script);
-				})();
-				""";
-		return RenderedResource.of(200, script, "text/javascript;charset=UTF-8", RenderedResource.PAGE_CACHE_CONTROL);
+	private static String resource(String name) {
+		try (InputStream in = new ClassPathResource(name).getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }
