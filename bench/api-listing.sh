@@ -9,11 +9,14 @@
 # curl: 5 warm-up requests, then 40 timed ones; it prints the median and the 95th percentile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 db=${1:-postgres}
 port=${BENCH_PORT:-18090}
 token=bench-token-0123456789-abcdefghij
 runs=40
+app=http://127.0.0.1:$port
+jar=target/cachet.jar
 
 case "$db" in
 postgres)
@@ -30,17 +33,15 @@ mariadb)
 *) echo "usage: $0 [postgres|mariadb]" >&2; exit 2 ;;
 esac
 
-[ -f target/cachet.jar ] || ./mvnw -q -B package -DskipTests
-log=$(mktemp)
+bench_init
+bench_jar_or_build
 SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$user SPRING_DATASOURCE_PASSWORD= SERVER_PORT=$port \
-	CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com CACHET_ADMIN_PASSWORD=bench-password \
-	CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 java -Xmx512m -jar target/cachet.jar >"$log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
-	curl -fs "http://127.0.0.1:$port/api/v1/ping" >/dev/null && break
-	sleep 1
-done
+	CACHET_DATA_DIR=$tmp/data CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@example.com \
+	CACHET_ADMIN_PASSWORD=bench-password CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
+	java -Xmx512m -jar "$jar" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+bench_started "$app_pid"
+bench_wait_app "$app" "$app_pid" "$tmp/app.log"
 
 echo "== generating data on $db"
 start=$(date +%s)

@@ -33,6 +33,7 @@
 #   JAVA_OPTS=                    extra JVM options for both nodes, e.g. -Xmx512m
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 db=cachet_bench_cluster
 duration=${DURATION:-15}
@@ -47,28 +48,11 @@ token=bench-cluster-token-0123456789abcdefghij # 40 characters
 max_propagation_ms=1000
 
 # -- tools: nginx (the load balancer) and wrk (the load generator), from Debian if missing ----------
-missing=()
-command -v nginx >/dev/null || missing+=(nginx-light)
-command -v wrk >/dev/null || missing+=(wrk)
-if [ ${#missing[@]} -gt 0 ]; then
-	echo "== installing ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bench_install_missing nginx:nginx-light wrk:wrk
 command -v jq >/dev/null || { echo "jq is needed" >&2; exit 1; }
 
 # -- cleanup: everything started here is stopped and the temp dir removed, however the script ends --
-tmp=$(mktemp -d)
-node1_pid='' node2_pid='' nginx_pid=''
-cleanup() {
-	for pid in $nginx_pid $node2_pid $node1_pid; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true # the nodes shut down gracefully: wait, so the ports are free again
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_init
 
 # free_port N: the first port from N up that nothing listens on (TCP, any address).
 free_port() {
@@ -87,18 +71,12 @@ node1=http://127.0.0.1:$node1_port
 node2=http://127.0.0.1:$node2_port
 
 # -- the jar -----------------------------------------------------------------------------------------
-if [ ! -f "$jar" ]; then
-	[ -z "${JAR:-}" ] || { echo "no $jar" >&2; exit 1; }
-	echo "== building the jar"
-	./mvnw -q -B -ntp -DskipTests package
-fi
+bench_jar_or_build
 
 # -- the services: PostgreSQL (database re-created) and Redis ---------------------------------------
 redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1 ||
 	{ echo "no Redis at $redis_host:$redis_port (cluster mode needs it)" >&2; exit 1; }
-echo "== re-creating the PostgreSQL database $db"
-psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres \
-	-c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+bench_recreate_pg_db "$db"
 
 # -- the nodes: same environment, but for the port --------------------------------------------------
 # start_node PORT LOG: starts a node in the background (its pid in $started_pid).
@@ -111,22 +89,10 @@ start_node() {
 		CACHET_ADMIN_PASSWORD=bench-password-123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 		java ${JAVA_OPTS:-} -jar "$jar" >"$2" 2>&1 &
 	started_pid=$!
+	bench_started "$started_pid"
 }
-# wait_node URL PID LOG: until the node answers and its admin token opens a guarded list. Ping answers
-# as soon as Tomcat listens; the first-run admin is created by an ApplicationRunner just after.
-wait_node() {
-	local i
-	for i in $(seq 1 180); do
-		curl -fsS -o /dev/null "$1/api/v1/ping" 2>/dev/null &&
-			curl -fsS -o /dev/null -H "X-Cachet-Token: $token" "$1/api/v1/subscribers" 2>/dev/null && return 0
-		if ! kill -0 "$2" 2>/dev/null || [ "$i" = 180 ]; then
-			echo "the node at $1 did not start; end of its log:" >&2
-			tail -n 30 "$3" >&2
-			exit 1
-		fi
-		sleep 1
-	done
-}
+# wait_node URL PID LOG: until the node answers and its admin token opens a guarded list.
+wait_node() { bench_wait_app "$1" "$2" "$3" /api/v1/subscribers 180; }
 
 echo "== starting node 1: $jar on port $node1_port (PostgreSQL $db, Redis $redis_host:$redis_port)"
 start_node "$node1_port" "$tmp/node1.log"
@@ -135,83 +101,8 @@ wait_node "$node1" "$node1_pid" "$tmp/node1.log"
 
 # -- seeding through node 1's v1 API (the approach and data of bench/status-page.sh) ------------------
 app=$node1
-# post PATH JSON: prints the response body; any answer but 2xx aborts.
-post() {
-	local resp code
-	resp=$(curl -sS -X POST -H "X-Cachet-Token: $token" -H 'Content-Type: application/json' \
-		--data "$2" -w '\n%{http_code}' "$app$1") || { echo "POST $1: curl failed" >&2; return 1; }
-	code=${resp##*$'\n'}
-	resp=${resp%$'\n'*}
-	if [[ $code != 2?? ]]; then
-		printf 'POST %s answered %s: %s\nbody sent: %s\n' "$1" "$code" "$resp" "$2" >&2
-		return 1
-	fi
-	printf '%s\n' "$resp"
-}
-# post_all: the many small POSTs (points, incidents), 4 at a time. Lines "PATH<TAB>JSON" on stdin.
-# One curl process runs them all from a config file (-Z); each answer's status is checked.
-post_all() {
-	local dir
-	dir=$(mktemp -d -p "$tmp" post.XXXX)
-	tee "$dir/requests" |
-		# In a curl config, quoted values escape \ and " with a backslash.
-		sed 's/\\/\\\\/g; s/"/\\"/g' |
-		awk -F '\t' -v app="$app" -v token="$token" -v dir="$dir" '
-		{ if (NR > 1) print "next"
-		  printf "url = \"%s%s\"\ndata = \"%s\"\noutput = \"%s/%d\"\nwrite-out = \"%%{http_code} %d\\n\"\n", app, $1, $2, dir, NR, NR
-		  printf "header = \"X-Cachet-Token: %s\"\nheader = \"Content-Type: application/json\"\n", token }' \
-		>"$dir/curl.cfg"
-	# --no-progress-meter: curl 7.88 forgets -s after each "next" and draws its parallel meter.
-	curl -sS --no-progress-meter -Z --parallel-max 4 -K "$dir/curl.cfg" >"$dir/codes" || { echo "curl failed while seeding" >&2; return 1; }
-	local code n
-	while read -r code n; do
-		if [[ $code != 2?? ]]; then
-			printf 'POST answered %s: %s\nrequest: %s\n' "$code" "$(cat "$dir/$n")" "$(sed -n "${n}p" "$dir/requests")" >&2
-			return 1
-		fi
-	done <"$dir/codes"
-	[ "$(wc -l <"$dir/codes")" = "$(wc -l <"$dir/requests")" ] || { echo "some POSTs got no answer" >&2; return 1; }
-}
-data_id() { jq -er '.data.id'; }
-
 echo "== seeding node 1: 8 groups, 50 components, 5 metrics x 200 points, 200 incidents"
-start=$(date +%s)
-now=$(date +%s)
-
-groups=(Website API Payments Mobile Infrastructure Email Search Integrations)
-gids=()
-for i in "${!groups[@]}"; do
-	gids+=("$(post /api/v1/components/groups \
-		"{\"name\":\"${groups[i]}\",\"order\":$i,\"collapsed\":0,\"visible\":1}" | data_id)")
-done
-
-# 50 components, about six per group; most operational (1), a few degraded, partial or major outage.
-cids=()
-for i in $(seq 0 49); do
-	g=$((i % 8))
-	case $((i % 17)) in 5) status=2 ;; 11) status=3 ;; 16) status=4 ;; *) status=1 ;; esac
-	cids+=("$(post /api/v1/components "{\"name\":\"${groups[g]} service $((i / 8 + 1))\",\"status\":$status,\"group_id\":${gids[g]},\"description\":\"Serves the ${groups[g]} traffic, node $((i / 8 + 1)).\",\"enabled\":true}" | data_id)")
-done
-
-# 5 metrics, each with a point every 432 s over the last day (200 points), a fixed wobble.
-metrics=("API response time" "Website response time" "Checkout latency" "Search latency" "Email delivery")
-for i in "${!metrics[@]}"; do
-	mid=$(post /api/v1/metrics "{\"name\":\"${metrics[i]}\",\"suffix\":\"ms\",\"description\":\"Median over the last minutes.\",\"default_value\":0,\"calc_type\":1,\"display_chart\":1,\"places\":0}" | data_id)
-	for k in $(seq 1 200); do
-		printf '/api/v1/metrics/%s/points\t{"value":%d,"timestamp":%d}\n' \
-			"$mid" $((80 + 40 * i + k * 37 % 60)) $((now - 86400 + 432 * k))
-	done
-done | post_all
-
-# 200 incidents over the last 30 days, oldest first: the 6 newest are still open and put their
-# component in trouble; all older ones are fixed and leave their component operational.
-for i in $(seq 199 -1 0); do
-	at=$(date -u -d "@$((now - 60 - i * 12960))" '+%Y-%m-%d %H:%M:%S') # 12,960 s = 30 days / 200
-	if [ "$i" -lt 6 ]; then status=$((1 + i % 3)) cstatus=$((2 + i % 3)); else status=4 cstatus=1; fi
-	printf '/api/v1/incidents\t{"name":"Incident %d: elevated error rates","message":"We are seeing **elevated error rates** on %s.\\n\\n- first reports at %s UTC\\n- [details](https://example.com/incidents/%d)","status":%d,"visible":1,"component_id":%d,"component_status":%d,"occurred_at":"%s"}\n' \
-		"$((200 - i))" "the service" "$at" "$((200 - i))" "$status" "${cids[i * 7 % 50]}" "$cstatus" "$at"
-done | post_all
-echo "seeded in $(($(date +%s) - start)) s"
+bench_seed_page
 
 echo "== starting node 2 on port $node2_port, same environment"
 start_node "$node2_port" "$tmp/node2.log"
@@ -331,15 +222,8 @@ mkdir -p "$tmp/nginx"
 		}
 	CONF
 } >"$tmp/nginx/nginx.conf"
-nginx -t -q -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf"
-nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
-nginx_pid=$!
-for i in $(seq 1 50); do
-	curl -fsS -o /dev/null "http://127.0.0.1:$one_port/api/v1/ping" 2>/dev/null &&
-		curl -fsS -o /dev/null "http://127.0.0.1:$two_port/api/v1/ping" 2>/dev/null && break
-	[ "$i" = 50 ] && { echo "nginx did not start:" >&2; cat "$tmp/nginx/error.log" >&2; exit 1; }
-	sleep 0.1
-done
+# nginx listens on both ports once it answers on one
+bench_start_nginx "$tmp/nginx" "http://127.0.0.1:$one_port/api/v1/ping"
 for n in "${!paths[@]}"; do
 	for port in "$one_port" "$two_port" "$two_port"; do # twice on (b): round robin reaches both nodes
 		curl -fsS -o "$tmp/lb.$n" "http://127.0.0.1:$port${paths[n]}"

@@ -29,6 +29,7 @@
 #   JAVA_OPTS=                    extra JVM options, e.g. -Xmx512m
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 monitors=${MONITORS:-1000}
 components=${COMPONENTS:-50}
@@ -51,36 +52,16 @@ rate_tolerance=0.05
 sql() { psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$db" "$@"; }
 
 # -- nginx, the target (installed from Debian if missing) ---------------------------------------------
-if ! command -v nginx >/dev/null; then
-	echo "== installing nginx-light"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null
-fi
+bench_install_missing nginx:nginx-light
 
 # -- cleanup: the app and nginx are stopped and the temp dir removed, however the script ends ---------
-tmp=$(mktemp -d)
-app_pid='' nginx_pid=''
-cleanup() {
-	for pid in $app_pid $nginx_pid; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true # the app shuts down gracefully: wait, so the port is free again
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_init
 
 # -- the jar -----------------------------------------------------------------------------------------
-if [ ! -f "$jar" ]; then
-	[ -z "${JAR:-}" ] || { echo "no $jar" >&2; exit 1; }
-	echo "== building the jar"
-	./mvnw -q -B -ntp -DskipTests package
-fi
+bench_jar_or_build
 
 # -- the database, empty ------------------------------------------------------------------------------
-echo "== re-creating the PostgreSQL database $db"
-psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres \
-	-c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+bench_recreate_pg_db "$db"
 
 # -- nginx serving /health (a 16-byte file), one worker, with an access log to count the checks ------
 mkdir -p "$tmp/nginx" "$tmp/www"
@@ -109,14 +90,7 @@ printf 'status: healthy\n' >"$tmp/www/health"
 		}
 	CONF
 } >"$tmp/nginx/nginx.conf"
-nginx -t -q -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf"
-nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
-nginx_pid=$!
-for i in $(seq 1 50); do
-	curl -fsS -o /dev/null "$target" 2>/dev/null && break
-	[ "$i" = 50 ] && { echo "nginx did not start:" >&2; cat "$tmp/nginx/error.log" >&2; exit 1; }
-	sleep 0.1
-done
+bench_start_nginx "$tmp/nginx" "$target"
 
 # -- the app ------------------------------------------------------------------------------------------
 echo "== starting $jar on port $app_port (PostgreSQL $db)"
@@ -127,56 +101,10 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USE
 	CACHET_ADMIN_PASSWORD=bench-password-123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 	java ${JAVA_OPTS:-} -jar "$jar" >"$tmp/app.log" 2>&1 &
 app_pid=$!
-# Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an
-# ApplicationRunner just after: wait for the token to open a guarded list too.
-for i in $(seq 1 120); do
-	curl -fsS -o /dev/null "$app/api/v1/ping" 2>/dev/null &&
-		curl -fsS -o /dev/null -H "X-Cachet-Token: $token" "$app/api/v1/monitors" 2>/dev/null && break
-	if ! kill -0 "$app_pid" 2>/dev/null || [ "$i" = 120 ]; then
-		echo "the app did not start (is /api/v1/monitors on this branch?); end of its log:" >&2
-		tail -n 30 "$tmp/app.log" >&2
-		exit 1
-	fi
-	sleep 1
-done
+bench_started "$app_pid"
+bench_wait_app "$app" "$app_pid" "$tmp/app.log" /api/v1/monitors 120 "is /api/v1/monitors on this branch?"
 
 # -- components and monitors through the API ----------------------------------------------------------
-# post PATH JSON: prints the answer; any status but 2xx aborts.
-post() {
-	local resp code
-	resp=$(curl -sS -X POST -H "X-Cachet-Token: $token" -H 'Content-Type: application/json' \
-		--data "$2" -w '\n%{http_code}' "$app$1") || { echo "POST $1: curl failed" >&2; return 1; }
-	code=${resp##*$'\n'}
-	resp=${resp%$'\n'*}
-	if [[ $code != 2?? ]]; then
-		printf 'POST %s answered %s: %s\nbody sent: %s\n' "$1" "$code" "$resp" "$2" >&2
-		return 1
-	fi
-	printf '%s\n' "$resp"
-}
-# post_all: many POSTs, 4 at a time, from lines "PATH<TAB>JSON" on stdin, by one curl process (-Z;
-# forking curl per request is slow on 2 cores). Each answer's status is checked.
-post_all() {
-	local dir
-	dir=$(mktemp -d -p "$tmp" post.XXXX)
-	tee "$dir/requests" |
-		sed 's/\\/\\\\/g; s/"/\\"/g' |
-		awk -F '\t' -v app="$app" -v token="$token" -v dir="$dir" '
-		{ if (NR > 1) print "next"
-		  printf "url = \"%s%s\"\ndata = \"%s\"\noutput = \"%s/%d\"\nwrite-out = \"%%{http_code} %d\\n\"\n", app, $1, $2, dir, NR, NR
-		  printf "header = \"X-Cachet-Token: %s\"\nheader = \"Content-Type: application/json\"\n", token }' \
-		>"$dir/curl.cfg"
-	curl -sS --no-progress-meter -Z --parallel-max 4 -K "$dir/curl.cfg" >"$dir/codes" || { echo "curl failed while seeding" >&2; return 1; }
-	local code n
-	while read -r code n; do
-		if [[ $code != 2?? ]]; then
-			printf 'POST answered %s: %s\nrequest: %s\n' "$code" "$(cat "$dir/$n")" "$(sed -n "${n}p" "$dir/requests")" >&2
-			return 1
-		fi
-	done <"$dir/codes"
-	[ "$(wc -l <"$dir/codes")" = "$(wc -l <"$dir/requests")" ] || { echo "some POSTs got no answer" >&2; return 1; }
-}
-
 echo "== creating $components components and $monitors HTTP monitors (interval $interval s, timeout $timeout s)"
 start=$(date +%s.%N)
 cids=()

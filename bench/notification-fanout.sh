@@ -28,6 +28,7 @@
 #   JAVA_OPTS=                    extra JVM options, e.g. -Xmx1g
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 subscribers=${SUBSCRIBERS:-100000}
 db=${DB:-cachet_bench_fanout}
@@ -61,34 +62,19 @@ optional_subscriber_columns=(
 sql() { psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$db" "$@"; }
 
 # -- cleanup: the app and the sink are stopped and the temp dir removed, however the script ends ----
-tmp=$(mktemp -d)
-app_pid='' sink_pid=''
-cleanup() {
-	for pid in $app_pid $sink_pid; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true # the app shuts down gracefully: wait, so the port is free again
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_init
 
 # -- the jar -----------------------------------------------------------------------------------------
-if [ ! -f "$jar" ]; then
-	[ -z "${JAR:-}" ] || { echo "no $jar" >&2; exit 1; }
-	echo "== building the jar"
-	./mvnw -q -B -ntp -DskipTests package
-fi
+bench_jar_or_build
 
 # -- the database, empty ------------------------------------------------------------------------------
-echo "== re-creating the PostgreSQL database $db"
-psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres \
-	-c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+bench_recreate_pg_db "$db"
 
 # -- the SMTP sink --------------------------------------------------------------------------------------
 stats=$tmp/smtp-stats.json
 python3 bench/smtp-sink.py "$smtp_port" "$stats" 2>"$tmp/sink.log" &
 sink_pid=$!
+bench_started "$sink_pid"
 for i in $(seq 1 50); do # the sink writes its stats file once it listens
 	[ -s "$stats" ] && break
 	if ! kill -0 "$sink_pid" 2>/dev/null || [ "$i" = 50 ]; then
@@ -112,18 +98,8 @@ SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USE
 	CACHET_ADMIN_PASSWORD=bench-password-123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 	java ${JAVA_OPTS:-} -jar "$jar" >"$tmp/app.log" 2>&1 &
 app_pid=$!
-# Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an
-# ApplicationRunner just after: wait for the token to open a guarded list too.
-for i in $(seq 1 120); do
-	curl -fsS -o /dev/null "$app/api/v1/ping" 2>/dev/null &&
-		curl -fsS -o /dev/null -H "X-Cachet-Token: $token" "$app/api/v1/subscribers" 2>/dev/null && break
-	if ! kill -0 "$app_pid" 2>/dev/null || [ "$i" = 120 ]; then
-		echo "the app did not start; end of its log:" >&2
-		tail -n 30 "$tmp/app.log" >&2
-		exit 1
-	fi
-	sleep 1
-done
+bench_started "$app_pid"
+bench_wait_app "$app" "$app_pid" "$tmp/app.log"
 
 # -- the subscribers, with SQL (Flyway has made the schema by now) ---------------------------------
 existing=$(sql -At -c "SELECT column_name FROM information_schema.columns

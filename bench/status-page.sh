@@ -22,6 +22,7 @@
 #   JAVA_OPTS=                    extra JVM options, e.g. -Xmx512m
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/lib.sh
 
 port=${PORT:-18080}
 nginx_port=${NGINX_PORT:-18081}
@@ -36,27 +37,10 @@ min_ratio=60
 max_p99_ms=20
 
 # -- tools: nginx (the reference) and wrk (the load generator), from Debian if missing -------------
-missing=()
-command -v nginx >/dev/null || missing+=(nginx-light)
-command -v wrk >/dev/null || missing+=(wrk)
-if [ ${#missing[@]} -gt 0 ]; then
-	echo "== installing ${missing[*]}"
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bench_install_missing nginx:nginx-light wrk:wrk
 
 # -- cleanup: everything started here is stopped and the temp dir removed, however the script ends --
-tmp=$(mktemp -d)
-app_pid= nginx_pid=
-cleanup() {
-	for pid in $app_pid $nginx_pid; do
-		kill "$pid" 2>/dev/null || true
-		wait "$pid" 2>/dev/null || true # the app shuts down gracefully: wait, so the port is free again
-	done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_init
 
 # -- the jar: rebuilt when a source or the pom is newer, so routes added on main are measured --------
 # Compared with a stamp file, not the jar: reproducible builds give the jar a fixed old mtime.
@@ -78,100 +62,12 @@ CACHET_DATA_DIR=$tmp/data CACHET_ADMIN_USERNAME=bench CACHET_ADMIN_EMAIL=bench@e
 	CACHET_ADMIN_PASSWORD=benchbench123 CACHET_ADMIN_API_TOKEN=$token CACHET_API_RATE_LIMIT=0 \
 	java ${JAVA_OPTS:-} -jar "$jarfile" --server.port="$port" >"$tmp/app.log" 2>&1 &
 app_pid=$!
-# Ping answers as soon as Tomcat listens, but the first-run admin (and so the token) is created by an
-# ApplicationRunner just after: wait for the token to open a guarded list too.
-for i in $(seq 1 120); do
-	curl -fsS -o /dev/null "$app/api/v1/ping" 2>/dev/null &&
-		curl -fsS -o /dev/null -H "X-Cachet-Token: $token" "$app/api/v1/subscribers" 2>/dev/null && break
-	if ! kill -0 "$app_pid" 2>/dev/null || [ "$i" = 120 ]; then
-		echo "the app did not start; end of its log:" >&2
-		tail -n 30 "$tmp/app.log" >&2
-		exit 1
-	fi
-	sleep 1
-done
+bench_started "$app_pid"
+bench_wait_app "$app" "$app_pid" "$tmp/app.log"
 
 # -- seeding through the v1 API ---------------------------------------------------------------------
-# post PATH JSON: prints the response body; any answer but 2xx aborts.
-post() {
-	local resp code
-	resp=$(curl -sS -X POST -H "X-Cachet-Token: $token" -H 'Content-Type: application/json' \
-		--data "$2" -w '\n%{http_code}' "$app$1") || { echo "POST $1: curl failed" >&2; return 1; }
-	code=${resp##*$'\n'}
-	resp=${resp%$'\n'*}
-	if [[ $code != 2?? ]]; then
-		printf 'POST %s answered %s: %s\nbody sent: %s\n' "$1" "$code" "$resp" "$2" >&2
-		return 1
-	fi
-	printf '%s\n' "$resp"
-}
-# post_all: the many small POSTs (points, incidents), 4 at a time. Lines "PATH<TAB>JSON" on stdin.
-# One curl process runs them all from a config file (-Z): forking curl per request made seeding
-# 8 times slower on 2 cores. Each answer's status is written out with its line number and checked.
-post_all() {
-	local dir
-	dir=$(mktemp -d -p "$tmp" post.XXXX)
-	tee "$dir/requests" |
-		# In a curl config, quoted values escape \ and " with a backslash.
-		sed 's/\\/\\\\/g; s/"/\\"/g' |
-		awk -F '\t' -v app="$app" -v token="$token" -v dir="$dir" '
-		{ if (NR > 1) print "next"
-		  printf "url = \"%s%s\"\ndata = \"%s\"\noutput = \"%s/%d\"\nwrite-out = \"%%{http_code} %d\\n\"\n", app, $1, $2, dir, NR, NR
-		  printf "header = \"X-Cachet-Token: %s\"\nheader = \"Content-Type: application/json\"\n", token }' \
-		>"$dir/curl.cfg"
-	# --no-progress-meter: curl 7.88 forgets -s after each "next" and draws its parallel meter.
-	curl -sS --no-progress-meter -Z --parallel-max 4 -K "$dir/curl.cfg" >"$dir/codes" || { echo "curl failed while seeding" >&2; return 1; }
-	local code n
-	while read -r code n; do
-		if [[ $code != 2?? ]]; then
-			printf 'POST answered %s: %s\nrequest: %s\n' "$code" "$(cat "$dir/$n")" "$(sed -n "${n}p" "$dir/requests")" >&2
-			return 1
-		fi
-	done <"$dir/codes"
-	[ "$(wc -l <"$dir/codes")" = "$(wc -l <"$dir/requests")" ] || { echo "some POSTs got no answer" >&2; return 1; }
-}
-data_id() { jq -er '.data.id'; }
-
 echo "== seeding: 8 groups, 50 components, 5 metrics x 200 points, 200 incidents"
-start=$(date +%s)
-now=$(date +%s)
-
-groups=(Website API Payments Mobile Infrastructure Email Search Integrations)
-gids=()
-for i in "${!groups[@]}"; do
-	gids+=("$(post /api/v1/components/groups \
-		"{\"name\":\"${groups[i]}\",\"order\":$i,\"collapsed\":0,\"visible\":1}" | data_id)")
-done
-
-# 50 components, about six per group; most operational (1), a few degraded, partial or major outage.
-cids=()
-for i in $(seq 0 49); do
-	g=$((i % 8))
-	case $((i % 17)) in 5) status=2 ;; 11) status=3 ;; 16) status=4 ;; *) status=1 ;; esac
-	cids+=("$(post /api/v1/components "{\"name\":\"${groups[g]} service $((i / 8 + 1))\",\"status\":$status,\"group_id\":${gids[g]},\"description\":\"Serves the ${groups[g]} traffic, node $((i / 8 + 1)).\",\"enabled\":true}" | data_id)")
-done
-
-# 5 metrics, each with a point every 432 s over the last day (200 points); the values wobble by a fixed
-# pattern rather than $RANDOM, which bash reseeds in each pipeline's subshell.
-metrics=("API response time" "Website response time" "Checkout latency" "Search latency" "Email delivery")
-for i in "${!metrics[@]}"; do
-	mid=$(post /api/v1/metrics "{\"name\":\"${metrics[i]}\",\"suffix\":\"ms\",\"description\":\"Median over the last minutes.\",\"default_value\":0,\"calc_type\":1,\"display_chart\":1,\"places\":0}" | data_id)
-	for k in $(seq 1 200); do
-		printf '/api/v1/metrics/%s/points\t{"value":%d,"timestamp":%d}\n' \
-			"$mid" $((80 + 40 * i + k * 37 % 60)) $((now - 86400 + 432 * k))
-	done
-done | post_all
-
-# 200 incidents over the last 30 days, posted oldest first so the newest ones set the components'
-# statuses last: the 6 newest are still open (investigating, identified, watching) and put their
-# component in trouble; all older ones are fixed (4) and leave their component operational.
-for i in $(seq 199 -1 0); do
-	at=$(date -u -d "@$((now - 60 - i * 12960))" '+%Y-%m-%d %H:%M:%S') # 12,960 s = 30 days / 200
-	if [ "$i" -lt 6 ]; then status=$((1 + i % 3)) cstatus=$((2 + i % 3)); else status=4 cstatus=1; fi
-	printf '/api/v1/incidents\t{"name":"Incident %d: elevated error rates","message":"We are seeing **elevated error rates** on %s.\\n\\n- first reports at %s UTC\\n- [details](https://example.com/incidents/%d)","status":%d,"visible":1,"component_id":%d,"component_status":%d,"occurred_at":"%s"}\n' \
-		"$((200 - i))" "the service" "$at" "$((200 - i))" "$status" "${cids[i * 7 % 50]}" "$cstatus" "$at"
-done | post_all
-echo "seeded in $(($(date +%s) - start)) s"
+bench_seed_page
 
 # -- the pages as the app serves them -------------------------------------------------------------
 sleep 2 # the page is rebuilt in memory after changes; let that settle before saving it
@@ -216,14 +112,7 @@ mkdir -p "$tmp/nginx"
 	echo "    }"
 	echo "}"
 } >"$tmp/nginx/nginx.conf"
-nginx -t -q -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf"
-nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
-nginx_pid=$!
-for i in $(seq 1 50); do
-	curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port${paths[0]}" 2>/dev/null && break
-	[ "$i" = 50 ] && { echo "nginx did not start:" >&2; cat "$tmp/nginx/error.log" >&2; exit 1; }
-	sleep 0.1
-done
+bench_start_nginx "$tmp/nginx" "http://127.0.0.1:$nginx_port${paths[0]}"
 
 # -- both must serve the same bytes, or the comparison means nothing ------------------------------
 # The app is asked again, so a page that changes from one request to the next is caught too.

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
-import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentTemplateView;
 
 /**
@@ -30,24 +30,24 @@ class IncidentTemplatesApiController {
 	static final Map<String, FilterType> SEARCHABLE = Map.of("id", FilterType.INTEGER, "name", FilterType.STRING,
 			"slug", FilterType.STRING);
 
-	private final IncidentService incidents;
+	private final IncidentTemplateService templates;
 
 	private final ApiTimes times;
 
-	IncidentTemplatesApiController(IncidentService incidents, ApiTimes times) {
-		this.incidents = incidents;
+	IncidentTemplatesApiController(IncidentTemplateService templates, ApiTimes times) {
+		this.templates = templates;
 		this.times = times;
 	}
 
 	@GetMapping
 	ApiList<IncidentTemplateResponse> list(HttpServletRequest request) {
-		var page = this.incidents.findTemplates(ListParams.parse(request, SEARCHABLE, SEARCHABLE.keySet()));
+		var page = this.templates.findTemplates(ListParams.parse(request, SEARCHABLE, SEARCHABLE.keySet()));
 		return ApiList.of(page.map((template) -> IncidentTemplateResponse.of(template, this.times)), request);
 	}
 
 	@GetMapping("/{id:\\d+}")
 	ApiItem<IncidentTemplateResponse> get(@PathVariable long id) {
-		return item(this.incidents.getTemplate(id));
+		return item(this.templates.getTemplate(id));
 	}
 
 	@PostMapping
@@ -57,7 +57,7 @@ class IncidentTemplatesApiController {
 		String slug = fields.string("slug", 255);
 		String template = fields.requiredString("template");
 		fields.validate();
-		return item(this.incidents.createTemplate(name, slug, template));
+		return item(this.templates.createTemplate(name, slug, template));
 	}
 
 	@PutMapping("/{id:\\d+}")
@@ -67,12 +67,12 @@ class IncidentTemplatesApiController {
 		String slug = fields.string("slug", 255);
 		String template = fields.has("template") ? fields.requiredString("template") : null;
 		fields.validate();
-		return item(this.incidents.updateTemplate(id, name, slug, template));
+		return item(this.templates.updateTemplate(id, name, slug, template));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
 	ResponseEntity<Void> delete(@PathVariable long id) {
-		this.incidents.deleteTemplate(id);
+		this.templates.deleteTemplate(id);
 		return ResponseEntity.noContent().build();
 	}
 

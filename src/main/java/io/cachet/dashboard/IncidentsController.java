@@ -18,6 +18,7 @@ import io.cachet.component.ComponentView;
 import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.CreateIncident;
 import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
 import io.cachet.incident.UpdateIncident;
@@ -49,15 +50,18 @@ class IncidentsController {
 
 	private final IncidentService incidents;
 
+	private final IncidentTemplateService templates;
+
 	private final ComponentService components;
 
 	private final SettingsService settings;
 
 	private final UserService users;
 
-	IncidentsController(IncidentService incidents, ComponentService components, SettingsService settings,
-			UserService users) {
+	IncidentsController(IncidentService incidents, IncidentTemplateService templates, ComponentService components,
+			SettingsService settings, UserService users) {
 		this.incidents = incidents;
+		this.templates = templates;
 		this.components = components;
 		this.settings = settings;
 		this.users = users;
@@ -195,7 +199,7 @@ class IncidentsController {
 					.sorted(Comparator.comparing(ComponentView::name))
 					.toList());
 		model.addAttribute("chosen", chosen);
-		model.addAttribute("templates", this.incidents.findTemplates(ListQuery.all()).items());
+		model.addAttribute("templates", this.templates.findTemplates(ListQuery.all()).items());
 		model.addAttribute("timezone", this.settings.timezone().getId());
 		return "dashboard/incident-form";
 	}

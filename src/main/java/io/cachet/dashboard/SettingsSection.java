@@ -9,7 +9,8 @@ import io.cachet.outbound.OutboundPolicy;
 import io.cachet.statuspage.PageLocales;
 
 /**
- * The settings pages, with Cachet 2.4's keys and defaults (CACHET-REFERENCE §1.1, §4).
+ * The settings pages, with Cachet 2.4's keys and defaults
+ * (docs/cachet-api-compatibility.md, "Settings").
  */
 public enum SettingsSection {
 

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentTemplateView;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
@@ -33,10 +33,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/dashboard/templates")
 class TemplatesController {
 
-	private final IncidentService incidents;
+	private final IncidentTemplateService templates;
 
-	TemplatesController(IncidentService incidents) {
-		this.incidents = incidents;
+	TemplatesController(IncidentTemplateService templates) {
+		this.templates = templates;
 	}
 
 	record TemplateForm(@NotBlank @Size(max = 255) @Nullable String name,
@@ -47,7 +47,7 @@ class TemplatesController {
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("templates", this.incidents.findTemplates(ListQuery.all()).items());
+		model.addAttribute("templates", this.templates.findTemplates(ListQuery.all()).items());
 		return "dashboard/templates";
 	}
 
@@ -69,16 +69,16 @@ class TemplatesController {
 		try {
 			if ("preview".equals(action)) {
 				model.addAttribute("preview",
-						Markdown.toSafeHtml(this.incidents.previewTemplate(Objects.requireNonNull(form.template()))));
+						Markdown.toSafeHtml(this.templates.previewTemplate(Objects.requireNonNull(form.template()))));
 				return "dashboard/template-form";
 			}
 			String slug = (form.slug() == null || form.slug().isBlank()) ? null : form.slug();
 			if (id == null) {
-				this.incidents.createTemplate(Objects.requireNonNull(form.name()).strip(), slug,
+				this.templates.createTemplate(Objects.requireNonNull(form.name()).strip(), slug,
 						Objects.requireNonNull(form.template()));
 			}
 			else {
-				this.incidents.updateTemplate(id, Objects.requireNonNull(form.name()).strip(), slug, form.template());
+				this.templates.updateTemplate(id, Objects.requireNonNull(form.name()).strip(), slug, form.template());
 			}
 		}
 		catch (InvalidInputException ex) {
@@ -91,7 +91,7 @@ class TemplatesController {
 
 	@GetMapping("/{id}")
 	String edit(@PathVariable long id, Model model) {
-		IncidentTemplateView template = this.incidents.getTemplate(id);
+		IncidentTemplateView template = this.templates.getTemplate(id);
 		model.addAttribute("form", new TemplateForm(template.name(), template.slug(), template.template()));
 		model.addAttribute("templateId", id);
 		return "dashboard/template-form";
@@ -99,7 +99,7 @@ class TemplatesController {
 
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
-		this.incidents.deleteTemplate(id);
+		this.templates.deleteTemplate(id);
 		redirect.addFlashAttribute("message", "Template deleted.");
 		return "redirect:/dashboard/templates";
 	}

@@ -5,7 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.subscriber.SubscriberService;
 import io.cachet.user.CreateUser;
 import io.cachet.user.UserLevel;
@@ -38,12 +38,12 @@ class DemoTeam {
 
 	private final SubscriberService subscribers;
 
-	private final IncidentService incidents;
+	private final IncidentTemplateService templates;
 
-	DemoTeam(UserService users, SubscriberService subscribers, IncidentService incidents) {
+	DemoTeam(UserService users, SubscriberService subscribers, IncidentTemplateService templates) {
 		this.users = users;
 		this.subscribers = subscribers;
-		this.incidents = incidents;
+		this.templates = templates;
 	}
 
 	void seedUsers() {
@@ -67,9 +67,9 @@ class DemoTeam {
 	}
 
 	void seedTemplates() {
-		this.incidents.createTemplate("Investigating", "investigating",
+		this.templates.createTemplate("Investigating", "investigating",
 				"We are investigating reports of problems with {{ name }}. Next update within 30 minutes.");
-		this.incidents.createTemplate("Resolved", "resolved",
+		this.templates.createTemplate("Resolved", "resolved",
 				"{{ name }} is working normally again. Thank you for " + "your patience; a post-mortem will follow.");
 	}
 

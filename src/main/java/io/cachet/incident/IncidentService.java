@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,32 +20,28 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.cachet.component.ComponentService;
 import io.cachet.component.StatusChangeSource;
-import io.cachet.component.ComponentView;
 import io.cachet.incident.internal.IncidentRepository;
-import io.cachet.incident.internal.IncidentTemplateRepository;
 import io.cachet.incident.internal.TemplateRenderer;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
-import io.cachet.shared.Slugs;
 
 /**
- * Incidents, their updates and incident templates. Opening or changing an incident sets
- * the status of the components it affects (silently: the incident notifies on its own).
+ * Incidents and their updates. Opening or changing an incident sets the status of the
+ * components it affects (silently: the incident notifies on its own).
  *
  * <p>
- * The methods that check or render a template are not {@code @Transactional}: they check
- * or render first, with no connection held (a template may take up to a second, see
- * {@link TemplateRenderer}), and only then write in a transaction of their own.
+ * The methods that render a template ({@link IncidentTemplateService}) are not
+ * {@code @Transactional}: they render first, with no connection held (a template may take
+ * up to a second, see {@link TemplateRenderer}), and only then write in a transaction of
+ * their own.
  */
 @Service
 public class IncidentService {
 
 	private final IncidentRepository incidents;
 
-	private final IncidentTemplateRepository templates;
-
-	private final TemplateRenderer renderer;
+	private final IncidentTemplateService templates;
 
 	private final ComponentService components;
 
@@ -56,12 +51,10 @@ public class IncidentService {
 
 	private final TransactionTemplate transaction;
 
-	IncidentService(IncidentRepository incidents, IncidentTemplateRepository templates, TemplateRenderer renderer,
-			ComponentService components, ApplicationEventPublisher events, Clock clock,
-			TransactionTemplate transaction) {
+	IncidentService(IncidentRepository incidents, IncidentTemplateService templates, ComponentService components,
+			ApplicationEventPublisher events, Clock clock, TransactionTemplate transaction) {
 		this.incidents = incidents;
 		this.templates = templates;
-		this.renderer = renderer;
 		this.components = components;
 		this.events = events;
 		this.clock = clock;
@@ -151,10 +144,11 @@ public class IncidentService {
 	public IncidentView createIncident(CreateIncident command) {
 		Instant now = now();
 		Instant occurredAt = (command.occurredAt() != null) ? command.occurredAt() : now;
-		String message = (command.templateSlug() != null) ? render(command.templateSlug(), command.vars(),
-				templateIncident(command.name(), command.status(), command.message(), command.visible(),
-						command.notifySubscribers(), command.stickied(), occurredAt, command.componentId(),
-						command.componentStatus()))
+		String message = (command.templateSlug() != null)
+				? this.templates.render(command.templateSlug(), command.vars(),
+						this.templates.templateIncident(command.name(), command.status(), command.message(),
+								command.visible(), command.notifySubscribers(), command.stickied(), occurredAt,
+								command.componentId(), command.componentStatus()))
 				: Objects.requireNonNullElse(command.message(), "");
 		return inTransaction(() -> insertIncident(command, message, occurredAt, now));
 	}
@@ -191,8 +185,8 @@ public class IncidentService {
 		String rendered = null;
 		if (command.templateSlug() != null) {
 			Changed before = Changed.of(getIncident(id, false), command);
-			rendered = render(command.templateSlug(), command.vars(),
-					templateIncident(before.name(), before.status(),
+			rendered = this.templates.render(command.templateSlug(), command.vars(),
+					this.templates.templateIncident(before.name(), before.status(),
 							Objects.requireNonNullElse(command.message(), before.current().message()), before.visible(),
 							before.notifySubscribers(), before.stickied(), before.occurredAt(), before.componentId(),
 							command.componentStatus()));
@@ -335,110 +329,12 @@ public class IncidentService {
 				"Deleted an update of incident " + incidentId, "deleted"));
 	}
 
-	@Transactional(readOnly = true)
-	public PageResult<IncidentTemplateView> findTemplates(ListQuery query) {
-		return this.templates.page(query);
-	}
-
-	/**
-	 * @throws IncidentNotFoundException for an unknown template
-	 */
-	@Transactional(readOnly = true)
-	public IncidentTemplateView getTemplate(long id) {
-		return this.templates.findById(id).orElseThrow(() -> IncidentNotFoundException.forTemplate(id));
-	}
-
-	/**
-	 * @param slug derived from the name when {@code null} or blank
-	 * @throws InvalidInputException when the template does not parse
-	 */
-	public IncidentTemplateView createTemplate(String name, @Nullable String slug, String template) {
-		this.renderer.check(template);
-		return inTransaction(() -> {
-			long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
-			return getTemplate(id);
-		});
-	}
-
-	/**
-	 * @throws IncidentNotFoundException for an unknown template
-	 * @throws InvalidInputException when the new template does not parse
-	 */
-	public IncidentTemplateView updateTemplate(long id, @Nullable String name, @Nullable String slug,
-			@Nullable String template) {
-		getTemplate(id);
-		if (template != null) {
-			this.renderer.check(template);
-		}
-		return inTransaction(() -> {
-			IncidentTemplateView current = getTemplate(id);
-			String newName = Objects.requireNonNullElse(name, current.name());
-			this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
-					Objects.requireNonNullElse(template, current.template()), now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
-			return getTemplate(id);
-		});
-	}
-
-	/**
-	 * @throws IncidentNotFoundException for an unknown template
-	 */
-	@Transactional
-	public void deleteTemplate(long id) {
-		IncidentTemplateView current = getTemplate(id);
-		this.templates.softDelete(id, now());
-		this.events.publishEvent(
-				new IncidentChanged("incident_template", id, "Deleted incident template " + current.name(), "deleted"));
-	}
-
-	/**
-	 * Renders a template as it would be for an example incident (the dashboard's
-	 * preview).
-	 * @return the message it writes (Markdown)
-	 * @throws InvalidInputException for a broken template
-	 */
-	public String previewTemplate(String template) {
-		Map<String, Object> context = new HashMap<>();
-		context.put("incident", templateIncident("Example incident", IncidentStatus.INVESTIGATING, "", true, false,
-				false, this.clock.instant(), 0, null));
-		return this.renderer.render(template, context);
-	}
-
-	private String render(String slug, Map<String, Object> vars, Map<String, Object> incident) {
-		var template = this.templates.findBySlug(slug)
-			.orElseThrow(() -> new InvalidInputException("The selected template is invalid."));
-		Map<String, Object> context = new HashMap<>(vars);
-		context.put("incident", incident);
-		return this.renderer.render(template.template(), context);
-	}
-
 	/**
 	 * Joins the caller's transaction if there is one. The templates are checked and
 	 * rendered before this, never inside it.
 	 */
 	private <T> T inTransaction(Supplier<T> work) {
 		return Objects.requireNonNull(this.transaction.execute((status) -> work.get()));
-	}
-
-	private Map<String, Object> templateIncident(String name, IncidentStatus status, @Nullable String message,
-			boolean visible, boolean notify, boolean stickied, Instant occurredAt, long componentId,
-			io.cachet.component.@Nullable ComponentStatus componentStatus) {
-		Map<String, Object> incident = new LinkedHashMap<>();
-		incident.put("name", name);
-		incident.put("status", status.code());
-		incident.put("message", Objects.requireNonNullElse(message, ""));
-		incident.put("visible", visible);
-		incident.put("notify", notify);
-		incident.put("stickied", stickied);
-		incident.put("occurred_at", occurredAt.toString());
-		ComponentView component = (componentId != 0) ? this.components.findComponent(componentId).orElse(null) : null;
-		incident.put("component", (component != null)
-				? Map.of("id", component.id(), "name", component.name(), "status", component.status().code()) : null);
-		incident.put("component_status", (componentStatus != null) ? componentStatus.code() : null);
-		return incident;
 	}
 
 	/**
@@ -466,11 +362,6 @@ public class IncidentService {
 		current.forEach((component) -> merged.put(component.componentId(), component));
 		changes.forEach((component) -> merged.put(component.componentId(), component));
 		return new ArrayList<>(merged.values());
-	}
-
-	private static String slugOrDerived(@Nullable String slug, String name) {
-		String derived = Slugs.of((slug != null && !slug.isBlank()) ? slug : name);
-		return derived.isEmpty() ? "template" : derived;
 	}
 
 	private Instant now() {

@@ -40,7 +40,7 @@ import io.cachet.statuspage.StatuspageV2.Status;
 import io.cachet.statuspage.StatuspageV2.Update;
 
 /**
- * The Statuspage public JSON ({@code /api/v2/*.json}, see STATUSPAGE-V2.md) from a
+ * The Statuspage public JSON ({@code /api/v2/*.json}, see docs/statuspage-v2.md) from a
  * snapshot, so that the aggregators and widgets that read Statuspage pages read ours.
  * Mapping: component statuses 1-4 to operational, degraded_performance, partial_outage,
  * major_outage (0 unknown shows as operational, Statuspage has no unknown) and

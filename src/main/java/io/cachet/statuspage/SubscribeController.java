@@ -31,11 +31,11 @@ import io.cachet.subscriber.SubscriberService;
 import io.cachet.subscriber.SubscriberView;
 
 /**
- * The public subscribe flow (CACHET-REFERENCE §3.3): the form, the verification link, the
- * manage page and unsubscribing. Every link but the form's is signed
- * ({@link SubscriberLinks}); unsubscribing asks for a click on a button, so that mail
- * scanners following links unsubscribe nobody, except the one-click POST that mail
- * clients send for {@code List-Unsubscribe-Post}.
+ * The public subscribe flow (docs/cachet-api-compatibility.md, "Subscribe flow"): the
+ * form, the verification link, the manage page and unsubscribing. Every link but the
+ * form's is signed ({@link SubscriberLinks}); unsubscribing asks for a click on a button,
+ * so that mail scanners following links unsubscribe nobody, except the one-click POST
+ * that mail clients send for {@code List-Unsubscribe-Post}.
  */
 @Controller
 class SubscribeController {

@@ -25,6 +25,7 @@ import io.cachet.component.CreateComponentGroup;
 import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.CreateIncident;
 import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.metric.MetricService;
 import io.cachet.metric.SaveMetric;
@@ -193,7 +194,7 @@ final class BackupRoundTrip {
 				List.of(new AffectedComponent(storage, ComponentStatus.PERFORMANCE_ISSUES)), Map.of("ticket", "OPS-1")))
 			.id();
 		incidents.reportUpdate(incident, IncidentStatus.IDENTIFIED, "A disk is failing", null);
-		incidents.createTemplate("Storage", null, "Storage is {{ status }}");
+		app.getBean(IncidentTemplateService.class).createTemplate("Storage", null, "Storage is {{ status }}");
 	}
 
 	/**

@@ -13,6 +13,7 @@ import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
 import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
 import io.cachet.shared.ListQuery;
@@ -43,6 +44,9 @@ class DashboardContentIntegrationTests {
 
 	@Autowired
 	IncidentService incidents;
+
+	@Autowired
+	IncidentTemplateService templates;
 
 	@Autowired
 	LoginThrottle throttle;
@@ -173,9 +177,9 @@ class DashboardContentIntegrationTests {
 
 	@Test
 	void incidentMessageFromATemplateWithVariables() {
-		this.incidents.createTemplate("Planned", "planned-" + System.nanoTime(),
+		this.templates.createTemplate("Planned", "planned-" + System.nanoTime(),
 				"{{ incident.name }}: back at {{ eta }}.");
-		String slug = this.incidents.findTemplates(ListQuery.all())
+		String slug = this.templates.findTemplates(ListQuery.all())
 			.items()
 			.stream()
 			.filter((t) -> t.name().equals("Planned"))

@@ -11,7 +11,7 @@ import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
-import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.metric.MetricService;
 import io.cachet.metric.MetricView;
 import io.cachet.schedule.ScheduleService;
@@ -46,7 +46,7 @@ class MaintenanceTemplatesMetricsSubscribersIntegrationTests {
 	ScheduleService schedules;
 
 	@Autowired
-	IncidentService incidents;
+	IncidentTemplateService templates;
 
 	@Autowired
 	MetricService metrics;
@@ -101,7 +101,7 @@ class MaintenanceTemplatesMetricsSubscribersIntegrationTests {
 				"**{{ incident.name }}** is down <script>alert(1)</script>", "action", "preview"));
 		String preview = this.browser.post("/dashboard/templates", form).body();
 		assertThat(preview).contains("<strong>Example incident</strong> is down").doesNotContain("<script>alert");
-		assertThat(this.incidents.findTemplates(ListQuery.all()).items()).noneMatch((t) -> t.name().equals("Outage"));
+		assertThat(this.templates.findTemplates(ListQuery.all()).items()).noneMatch((t) -> t.name().equals("Outage"));
 
 		form.put("template", "{% for %}");
 		assertThat(this.browser.post("/dashboard/templates", form).body()).contains("field-error");
@@ -110,7 +110,7 @@ class MaintenanceTemplatesMetricsSubscribersIntegrationTests {
 		form.put("action", "save");
 		assertThat(FormClient.location(this.browser.post("/dashboard/templates", form)))
 			.endsWith("/dashboard/templates");
-		assertThat(this.incidents.findTemplates(ListQuery.all()).items()).anyMatch((t) -> t.slug().equals("outage"));
+		assertThat(this.templates.findTemplates(ListQuery.all()).items()).anyMatch((t) -> t.slug().equals("outage"));
 	}
 
 	@Test
