@@ -13,7 +13,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pages), run on each database by {@link ComponentRepositoryTests} (H2),
  * {@link ComponentRepositoryPostgresTests} and {@link ComponentRepositoryMariaDbTests}.
  */
-@Import({ ComponentRepository.class, ComponentGroupRepository.class })
 abstract class ComponentRepositoryContractTests {
 
 	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");

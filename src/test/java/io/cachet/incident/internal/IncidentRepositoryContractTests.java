@@ -14,7 +14,6 @@ import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link IncidentRepositoryTests} (H2), {@link IncidentRepositoryPostgresTests} and
  * {@link IncidentRepositoryMariaDbTests}.
  */
-@Import(IncidentRepository.class)
 abstract class IncidentRepositoryContractTests {
 
 	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");

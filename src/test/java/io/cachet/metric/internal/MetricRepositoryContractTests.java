@@ -14,7 +14,6 @@ import io.cachet.metric.MetricView;
 import io.cachet.shared.ListQuery;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link MetricRepositoryTests} (H2), {@link MetricRepositoryPostgresTests} and
  * {@link MetricRepositoryMariaDbTests}.
  */
-@Import(MetricRepository.class)
 abstract class MetricRepositoryContractTests {
 
 	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");

@@ -10,7 +10,6 @@ import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * run on each database by {@link ScheduleRepositoryTests} (H2),
  * {@link ScheduleRepositoryPostgresTests} and {@link ScheduleRepositoryMariaDbTests}.
  */
-@Import(ScheduleRepository.class)
 abstract class ScheduleRepositoryContractTests {
 
 	static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
