@@ -1,0 +1,25 @@
+package io.cachet.persistence;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Runs a {@link JdbcSliceTest} class on the local MariaDB server (database {@code test});
+ * skipped when the server does not answer, failed when the cross-database tests are
+ * required ({@link EnabledIfDatabaseServer}).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@EnabledIfDatabaseServer(name = "MariaDB", port = 3306)
+@JdbcSliceTest
+@TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test",
+		"spring.datasource.username=root", "spring.datasource.password=" })
+public @interface JdbcSliceOnMariaDb {
+
+}

@@ -1,0 +1,11 @@
+package io.cachet.schedule.internal;
+
+import io.cachet.persistence.JdbcSliceOnMariaDb;
+
+/**
+ * {@link ScheduleRepositoryContractTests} on MariaDB.
+ */
+@JdbcSliceOnMariaDb
+class ScheduleRepositoryMariaDbTests extends ScheduleRepositoryContractTests {
+
+}
