@@ -7,11 +7,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.cachet.StatusPageTest;
 import io.cachet.TestUsers;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code GET /api/v1/status} on its own database, since the banner depends on every
  * component and incident.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=status")
+@StatusPageTest
 class StatusApiIntegrationTests {
 
 	@LocalServerPort

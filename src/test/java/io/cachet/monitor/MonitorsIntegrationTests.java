@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.api.ApiTestClient;
 import io.cachet.component.ComponentService;
@@ -41,8 +42,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,8 +52,8 @@ import static org.awaitility.Awaitility.await;
  * Monitors against real local servers: an HTTP server that can be told to fail, slow down
  * or answer the wrong body, a TCP listener, and a heartbeat.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=monitors",
-		"cachet.monitors.minimum-interval=1", "cachet.monitors.trust-all-certificates=true" })
+@IsolatedIntegrationTest(
+		properties = { "cachet.monitors.minimum-interval=1", "cachet.monitors.trust-all-certificates=true" })
 class MonitorsIntegrationTests {
 
 	@LocalServerPort
