@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIfDatabaseServer(name = "MariaDB", port = 3306)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/cachet_test_${cachet.test.fork:1}",
+		properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/${cachet.test.database:cachet_test_1}",
 				"spring.datasource.username=root", "spring.datasource.password=",
 				"spring.flyway.clean-disabled=false" })
 @ContextConfiguration(initializers = ServerDatabase.class)

@@ -21,7 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @EnabledIfDatabaseServer(name = "PostgreSQL", port = 5432)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/cachet_test_${cachet.test.fork:1}",
+		properties = { "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/${cachet.test.database:cachet_test_1}",
 				"spring.datasource.username=postgres", "spring.datasource.password=",
 				"spring.flyway.clean-disabled=false" })
 @ContextConfiguration(initializers = ServerDatabase.class)

@@ -17,9 +17,10 @@ import org.springframework.core.env.Environment;
  * Creates the PostgreSQL or MariaDB database that {@code spring.datasource.url} names
  * before the application connects to it. {@link OnPostgres} and {@link OnMariaDb} name
  * one database per test JVM, {@code cachet_test_<n>} with {@code n} surefire's fork
- * number ({@code cachet.test.fork}, 1 outside surefire): forks running at the same time
- * each clean and fill a database of their own. Trust authentication as {@code postgres}
- * and MariaDB's {@code root} without a password, as on CI, may create databases.
+ * number ({@code cachet.test.database}, set by surefire; {@code cachet_test_1} outside
+ * it): forks running at the same time each clean and fill a database of their own. Trust
+ * authentication as {@code postgres} and MariaDB's {@code root} without a password, as on
+ * CI, may create databases.
  */
 class ServerDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
