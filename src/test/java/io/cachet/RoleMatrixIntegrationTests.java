@@ -26,8 +26,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -66,7 +64,7 @@ import static org.assertj.core.api.Assertions.fail;
  * "Allowed" is any answer but 401, 403 or the way to the login (ids in paths name nothing
  * and bodies are empty, so a 404 or 400 is expected and fine), and no 5xx.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@CachetIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleMatrixIntegrationTests {
 

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.settings.SettingsService;
 import io.cachet.testprobe.FailingPageController;
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 404 for unknown paths, 405, 406, 400 for malformed or invalid bodies, 401 for writes
  * without a valid token, and a 500 that reveals nothing.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@IsolatedIntegrationTest
 @Import({ ApiConventionsIntegrationTests.ProbeController.class, FailingPageController.class })
 @ExtendWith(OutputCaptureExtension.class)
 class ApiConventionsIntegrationTests {

@@ -13,10 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.cachet.CachetIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.user.UserService;
 
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * slashes, bodies and query strings Tomcat cannot parse, absurd nesting and malformed
  * multipart bodies. Each answers in Cachet's envelope with the right 4xx, never a 5xx.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@CachetIntegrationTest
 class ApiHostileInputIntegrationTests {
 
 	@LocalServerPort

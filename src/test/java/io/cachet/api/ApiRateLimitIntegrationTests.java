@@ -6,13 +6,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.cluster.RateLimits;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code /api/v1} takes a limited number of requests per client and minute.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=rate-limit", "cachet.api.rate-limit=5" })
+@IsolatedIntegrationTest(properties = "cachet.api.rate-limit=5")
 class ApiRateLimitIntegrationTests {
 
 	@LocalServerPort

@@ -9,10 +9,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.cachet.CachetIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * webhook signing with its old secret. The whole route × role table is
  * {@code RoleMatrixIntegrationTests}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@CachetIntegrationTest
 class ApiRolesIntegrationTests {
 
 	@LocalServerPort

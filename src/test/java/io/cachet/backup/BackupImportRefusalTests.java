@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -16,7 +17,6 @@ import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * What an import refuses, and that a refused import leaves the install as it was.
  */
-@SpringBootTest
+@IsolatedIntegrationTest
 class BackupImportRefusalTests {
 
 	private static final String HEADER = "{\"format\":\"cachet-jvm-backup\",\"version\":1,\"schema_version\":\"%s\",";

@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.cachet.mail.MailServer;
 import io.cachet.CachetApplication;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -63,7 +62,7 @@ class ClusterIntegrationTests {
 	private static final int SUBSCRIBERS = 400;
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static final MailServer smtp = new MailServer();
 
 	@Test
 	void twoNodesShareDataSessionsScheduledWorkAndTheOutbox() throws Exception {
@@ -198,7 +197,7 @@ class ClusterIntegrationTests {
 				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/" + DATABASE,
 				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--server.port=0",
 				"--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=6379", "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + ServerSetupTest.SMTP.getPort(), "--cachet.monitors.minimum-interval=1",
+				"--spring.mail.port=" + smtp.port(), "--cachet.monitors.minimum-interval=1",
 				"--cachet.notifications.poll-interval=100ms", "--cachet.notifications.batch-size=10",
 				"--cachet.notifications.concurrency=1", "--CACHET_ADMIN_USERNAME=admin",
 				"--CACHET_ADMIN_EMAIL=admin@example.com", "--CACHET_ADMIN_PASSWORD=correct horse battery",

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.cachet.CachetIntegrationTest;
 import io.cachet.component.internal.ComponentRepository;
 import io.cachet.component.internal.DailyUptimeRepository;
 import io.cachet.component.internal.StatusHistoryRepository;
@@ -35,7 +35,7 @@ import static org.mockito.Mockito.mock;
  * The roll-up path (stored finished days plus today counted live) gives exactly what
  * {@link UptimeCalculator} gives on the whole history, on a seeded random history.
  */
-@SpringBootTest
+@CachetIntegrationTest
 class UptimeRollupIntegrationTests {
 
 	// Zones no other test uses: the roll-up table is shared with them.

@@ -12,11 +12,11 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+
+import io.cachet.IsolatedIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the login throttle, the rate limits and the audit log see. The proxy here is 127.0.0.2;
  * the attacker connects from 127.0.0.1.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=trusted-proxies", "CACHET_TRUSTED_PROXIES=127.0.0.2/32" })
+@IsolatedIntegrationTest(properties = "CACHET_TRUSTED_PROXIES=127.0.0.2/32")
 class TrustedProxiesIntegrationTests {
 
 	@LocalServerPort

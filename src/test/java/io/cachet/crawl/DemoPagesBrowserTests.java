@@ -9,10 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 
+import io.cachet.DemoSiteTest;
 import io.cachet.browser.Chromium;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code securitypolicyviolation} events, recorded from the document's start).
  * Screenshots of every page land in {@code target/screenshots/} for a look by eye.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.demo=true", "cachet.test.context=crawl-browser" })
+@DemoSiteTest
 class DemoPagesBrowserTests {
 
 	/** Public pages: the status page, an incident, maintenance, subscribing. */

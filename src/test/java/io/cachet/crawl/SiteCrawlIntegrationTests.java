@@ -24,11 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 
+import io.cachet.DemoSiteTest;
 import io.cachet.crawl.SiteCrawler.Result;
 import io.cachet.crawl.SiteCrawler.Visit;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,8 +41,7 @@ import static org.awaitility.Awaitility.await;
  * gets), and every HTML page passes {@link HtmlChecks} and {@link CspChecks}. The figures
  * are printed and written to {@code target/crawl-report.txt}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.demo=true", "cachet.test.context=crawl" })
+@DemoSiteTest
 @TestInstance(Lifecycle.PER_CLASS)
 class SiteCrawlIntegrationTests {
 

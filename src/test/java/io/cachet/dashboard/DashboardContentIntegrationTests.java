@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.DashboardTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentService;
@@ -20,8 +21,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Managing components, groups and incidents through the dashboard's forms: validation
  * errors re-show the form with the input, nothing half-saved.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+@DashboardTest
 class DashboardContentIntegrationTests {
 
 	@LocalServerPort

@@ -14,10 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import io.cachet.DashboardTest;
 import io.cachet.TestUsers;
 import io.cachet.incident.IncidentService;
 import io.cachet.metric.MetricService;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What the fuzz test ({@code io.cachet.fuzz.FuzzIntegrationTests}) found in the
  * dashboard's forms, pinned down: each was a 500.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+@DashboardTest
 class DashboardHostileInputIntegrationTests {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

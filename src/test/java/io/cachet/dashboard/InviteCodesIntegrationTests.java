@@ -10,12 +10,12 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.CachetIntegrationTest;
 import io.cachet.user.InviteState;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * table holds digests, which are no links; an old or used link gets a page that says why,
  * never a 500.
  */
-@SpringBootTest
+@CachetIntegrationTest
 class InviteCodesIntegrationTests {
 
 	@Autowired

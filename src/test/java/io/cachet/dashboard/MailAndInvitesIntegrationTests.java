@@ -4,22 +4,20 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.cachet.mail.MailServer;
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Mail settings from the dashboard, checked with a real SMTP server (GreenMail): the test
  * message, and inviting a team member who signs up through the e-mailed link.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=mail")
+@IsolatedIntegrationTest
 class MailAndInvitesIntegrationTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static final MailServer smtp = new MailServer();
 
 	@LocalServerPort
 	int port;
@@ -63,16 +61,16 @@ class MailAndInvitesIntegrationTests {
 	void mailSettingsAreSavedWithoutShowingThePasswordAndTheTestMessageArrives() throws Exception {
 		this.admin.get("/dashboard/settings/mail");
 		this.admin.post("/dashboard/settings/mail",
-				Map.of("mail_host", "127.0.0.1", "mail_port", String.valueOf(ServerSetupTest.SMTP.getPort()),
-						"mail_username", "", "mail_password", "s3cret-pass", "mail_encryption", "none", "mail_address",
-						"status@example.com", "mail_name", "Status"));
+				Map.of("mail_host", "127.0.0.1", "mail_port", String.valueOf(smtp.port()), "mail_username", "",
+						"mail_password", "s3cret-pass", "mail_encryption", "none", "mail_address", "status@example.com",
+						"mail_name", "Status"));
 		assertThat(this.settings.get("mail_password")).hasValue("s3cret-pass");
 		String page = this.admin.get("/dashboard/settings/mail").body();
 		assertThat(page).doesNotContain("s3cret-pass");
 		this.admin.post("/dashboard/settings/mail",
-				Map.of("mail_host", "127.0.0.1", "mail_port", String.valueOf(ServerSetupTest.SMTP.getPort()),
-						"mail_username", "", "mail_password", "", "mail_encryption", "none", "mail_address",
-						"status@example.com", "mail_name", "Status"));
+				Map.of("mail_host", "127.0.0.1", "mail_port", String.valueOf(smtp.port()), "mail_username", "",
+						"mail_password", "", "mail_encryption", "none", "mail_address", "status@example.com",
+						"mail_name", "Status"));
 		assertThat(this.settings.get("mail_password")).hasValue("s3cret-pass");
 
 		this.admin.get("/dashboard/settings/mail");
@@ -87,7 +85,7 @@ class MailAndInvitesIntegrationTests {
 	@Test
 	void invitedPeopleSignUpOnceThroughTheLink() throws Exception {
 		this.settings.set("mail_host", "127.0.0.1");
-		this.settings.set("mail_port", String.valueOf(ServerSetupTest.SMTP.getPort()));
+		this.settings.set("mail_port", String.valueOf(smtp.port()));
 		this.settings.set("mail_encryption", "none");
 		String invitee = "invitee" + System.nanoTime() + "@example.com";
 		this.admin.get("/dashboard/team");

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.DashboardTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -21,8 +22,6 @@ import io.cachet.subscriber.SubscriberService;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The maintenance, template, metric and subscriber pages over HTTP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+@DashboardTest
 class MaintenanceTemplatesMetricsSubscribersIntegrationTests {
 
 	@LocalServerPort

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.browser.Chromium;
 import io.cachet.component.ComponentService;
@@ -20,8 +21,6 @@ import io.cachet.component.CreateComponent;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The monitor pages in a real headless Chromium: an HTTP monitor is made with the form,
  * listed, and turns up against a local HTTP server.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=monitors-browser", "cachet.monitors.minimum-interval=1" })
+@IsolatedIntegrationTest(properties = "cachet.monitors.minimum-interval=1")
 class MonitorsBrowserTests {
 
 	@RegisterExtension

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -24,8 +25,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,8 +35,7 @@ import static org.awaitility.Awaitility.await;
  * The monitor pages over HTTP: monitors are made (and refused), changed and deleted
  * through the form, and the results of one checking a local HTTP server are listed.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=dashboard-monitors", "cachet.monitors.minimum-interval=1" })
+@IsolatedIntegrationTest(properties = "cachet.monitors.minimum-interval=1")
 class MonitorsDashboardIntegrationTests {
 
 	@LocalServerPort

@@ -12,13 +12,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cachet.DashboardTest;
 import io.cachet.TestUsers;
 import io.cachet.api.RawHttp;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * Uploads are limited to 1 MB except the backup import: before, 64 MB applied to every
  * form, the unauthenticated login and subscribe forms included.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=dashboard")
+@DashboardTest
 class MultipartLimitIntegrationTests {
 
 	private static final String BOUNDARY = "----limit";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.api.ApiTestClient;
 import io.cachet.outbound.OutboundPolicy;
@@ -21,8 +22,6 @@ import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,10 +35,8 @@ import static org.awaitility.Awaitility.await;
  * server, the mail server test refuses an internal SMTP host, and the admin's allow-list
  * setting is validated.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=outbound", "cachet.outbound.allow=",
-				"cachet.notifications.retry-base=100ms", "cachet.notifications.max-attempts=2",
-				"cachet.monitors.minimum-interval=1" })
+@IsolatedIntegrationTest(properties = { "cachet.outbound.allow=", "cachet.notifications.retry-base=100ms",
+		"cachet.notifications.max-attempts=2", "cachet.monitors.minimum-interval=1" })
 class OutboundPolicyIntegrationTests {
 
 	@LocalServerPort

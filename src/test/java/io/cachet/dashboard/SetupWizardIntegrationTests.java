@@ -5,12 +5,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.settings.SettingsService;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A fresh install with no user: every page leads to {@code /setup}, which validates,
  * saves the page's settings and the admin together, then disappears.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=setup-wizard")
+@IsolatedIntegrationTest
 class SetupWizardIntegrationTests {
 
 	@LocalServerPort

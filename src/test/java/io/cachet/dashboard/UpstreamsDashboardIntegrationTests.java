@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.shared.ListQuery;
@@ -21,8 +22,6 @@ import io.cachet.upstream.UpstreamView;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +31,7 @@ import static org.awaitility.Awaitility.await;
  * The upstreams page over HTTP: an admin follows a local Statuspage, hides one of its
  * components and deletes it; a non-admin is refused.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=dashboard-upstreams", "cachet.upstreams.tick=100ms" })
+@IsolatedIntegrationTest(properties = "cachet.upstreams.tick=100ms")
 class UpstreamsDashboardIntegrationTests {
 
 	private static final String SUMMARY = "{\"page\":{\"id\":\"p\",\"name\":\"Vendor\"},\"components\":["

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -25,8 +26,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,9 +36,8 @@ import static org.awaitility.Awaitility.await;
  * The webhook and delivery pages over HTTP: webhooks are made, changed and deleted
  * through the form, and a failed delivery is sent again from the deliveries page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=dashboard-notifications", "cachet.notifications.poll-interval=100ms",
-				"cachet.notifications.retry-base=50ms", "cachet.notifications.max-attempts=1" })
+@IsolatedIntegrationTest(properties = { "cachet.notifications.poll-interval=100ms",
+		"cachet.notifications.retry-base=50ms", "cachet.notifications.max-attempts=1" })
 class WebhooksAndDeliveriesIntegrationTests {
 
 	private static final Pattern SECRET = Pattern.compile("Save this secret now: <code>([0-9a-f]+)</code>");

@@ -12,11 +12,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.cachet.DemoSiteTest;
 import io.cachet.monitor.MonitorType;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -27,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * {@code CACHET_DEMO=true} on an empty database seeds a page that shows every part of the
  * product, once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.demo=true")
+@DemoSiteTest
 class DemoModeIntegrationTests {
 
 	@LocalServerPort

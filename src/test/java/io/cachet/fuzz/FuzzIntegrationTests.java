@@ -24,11 +24,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.HandlerRoutes;
 import io.cachet.TestUsers;
 import io.cachet.dashboard.FormClient;
@@ -69,11 +68,10 @@ import org.assertj.core.api.SoftAssertions;
  * {@link #everyRouteHasAFuzzModel()}, and a dashboard route that no discovered form or
  * page reached fails {@link #dashboardFormsAndPagesSurviveHostileInput()}.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=fuzz", "cachet.admin.username=fuzzadmin",
-				"cachet.admin.email=fuzzadmin@example.com", "cachet.admin.password=" + FuzzIntegrationTests.PASSWORD,
-				"cachet.admin.api-token=" + FuzzIntegrationTests.TOKEN, "cachet.upstreams.tick=100ms",
-				"cachet.notifications.max-attempts=1", "cachet.notifications.poll-interval=100ms" })
+@IsolatedIntegrationTest(properties = { "cachet.admin.username=fuzzadmin", "cachet.admin.email=fuzzadmin@example.com",
+		"cachet.admin.password=" + FuzzIntegrationTests.PASSWORD,
+		"cachet.admin.api-token=" + FuzzIntegrationTests.TOKEN, "cachet.upstreams.tick=100ms",
+		"cachet.notifications.max-attempts=1", "cachet.notifications.poll-interval=100ms" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FuzzIntegrationTests {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import io.cachet.CachetIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.api.ApiTestClient;
 import io.cachet.dashboard.FormClient;
@@ -21,8 +22,6 @@ import io.cachet.user.CreatedUser;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.ConnectionHolder;
@@ -40,7 +39,7 @@ import static org.mockito.BDDMockito.willAnswer;
  * nothing; and no template is checked or rendered while the request holds a transaction
  * or a database connection.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@CachetIntegrationTest
 class TemplateLimitsIntegrationTests {
 
 	private static final String RECURSIVE_MACRO = "{% macro boom(n) %}{{ boom(n) }}{% endmacro %}{{ boom(1) }}";

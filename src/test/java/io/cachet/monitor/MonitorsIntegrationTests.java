@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.api.ApiTestClient;
 import io.cachet.component.ComponentService;
@@ -41,8 +42,6 @@ import io.cachet.shared.ListQuery;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -53,8 +52,8 @@ import static org.awaitility.Awaitility.await;
  * Monitors against real local servers: an HTTP server that can be told to fail, slow down
  * or answer the wrong body, a TCP listener, and a heartbeat.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=monitors",
-		"cachet.monitors.minimum-interval=1", "cachet.monitors.trust-all-certificates=true" })
+@IsolatedIntegrationTest(
+		properties = { "cachet.monitors.minimum-interval=1", "cachet.monitors.trust-all-certificates=true" })
 class MonitorsIntegrationTests {
 
 	@LocalServerPort
@@ -126,11 +125,11 @@ class MonitorsIntegrationTests {
 			.createMetric(
 					new SaveMetric("Checkout response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
 			.id();
-		ApiTestClient.Response created = api("POST", "/api/v1/monitors", "{\"metric_id\":" + metric
-				+ ",\"component_id\":" + component + ",\"type\":\"http\",\"target\":\"" + url("/health")
-				+ "\",\"interval\":1,\"timeout\":1,"
-				+ "\"expected_status\":[200],\"keyword\":\"OK\",\"latency_threshold\":300,\"failure_threshold\":2,"
-				+ "\"auto_incident\":true}");
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", """
+				{"metric_id": %d, "component_id": %d, "type": "http", "target": "%s", "interval": 1, "timeout": 1,
+				 "expected_status": [200], "keyword": "OK", "latency_threshold": 300, "failure_threshold": 2,
+				 "auto_incident": true}
+				""".formatted(metric, component, url("/health")));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		assertThat(created.body()).contains("\"type\":\"http\"", "\"expected_status\":[200]", "\"state\":\"unknown\"");
 		long monitor = id(created.body());
@@ -176,10 +175,10 @@ class MonitorsIntegrationTests {
 			.createMetric(
 					new SaveMetric("Search response time", "ms", null, BigDecimal.ZERO, 1, true, 0, 0, null, null, 1))
 			.id();
-		ApiTestClient.Response created = api("POST", "/api/v1/monitors",
-				"{\"metric_id\":" + metric + ",\"component_id\":" + component + ",\"type\":\"http\",\"target\":\""
-						+ url("/health")
-						+ "\",\"interval\":1,\"timeout\":1,\"failure_threshold\":1,\"auto_incident\":true}");
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", """
+				{"metric_id": %d, "component_id": %d, "type": "http", "target": "%s", "interval": 1, "timeout": 1,
+				 "failure_threshold": 1, "auto_incident": true}
+				""".formatted(metric, component, url("/health")));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		awaitStatus(component, ComponentStatus.OPERATIONAL);
 
@@ -211,8 +210,9 @@ class MonitorsIntegrationTests {
 		});
 		acceptor.start();
 		int port = listener.getLocalPort();
-		ApiTestClient.Response created = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
-				+ ",\"type\":\"tcp\",\"target\":\"127.0.0.1:" + port + "\",\"interval\":1,\"failure_threshold\":1}");
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "tcp", "target": "127.0.0.1:%d", "interval": 1, "failure_threshold": 1}
+				""".formatted(component, port));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		awaitStatus(component, ComponentStatus.OPERATIONAL);
 		listener.close();
@@ -222,8 +222,9 @@ class MonitorsIntegrationTests {
 	@Test
 	void aPushMonitorIsDownWhenTheHeartbeatStops() {
 		long component = component("Nightly job");
-		ApiTestClient.Response created = api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + component + ",\"type\":\"push\",\"interval\":2,\"failure_threshold\":1}");
+		ApiTestClient.Response created = api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "push", "interval": 2, "failure_threshold": 1}
+				""".formatted(component));
 		assertThat(created.status()).as(created.body()).isEqualTo(200);
 		Matcher push = Pattern.compile("\"push_url\":\"https?://[^/]+(/api/v1/monitors/push/[0-9a-f]{40})\"")
 			.matcher(created.body());
@@ -270,14 +271,16 @@ class MonitorsIntegrationTests {
 			acceptor.setDaemon(true);
 			acceptor.start();
 			long component = component("Certificate");
-			ApiTestClient.Response created = api("POST", "/api/v1/monitors",
-					"{\"component_id\":" + component + ",\"type\":\"tls\",\"target\":\"127.0.0.1:"
-							+ server.getLocalPort() + "\",\"interval\":1,\"failure_threshold\":1}");
+			ApiTestClient.Response created = api("POST", "/api/v1/monitors", """
+					{"component_id": %d, "type": "tls", "target": "127.0.0.1:%d", "interval": 1, "failure_threshold": 1}
+					""".formatted(component, server.getLocalPort()));
 			assertThat(created.body()).contains("\"tls_days\":14");
 			awaitStatus(component, ComponentStatus.MAJOR_OUTAGE);
 			assertThat(api("GET", "/api/v1/monitors/" + id(created.body()) + "/results", null).body())
 				.contains("The certificate expires in 4 days");
-			api("PUT", "/api/v1/monitors/" + id(created.body()), "{\"tls_days\":2}");
+			api("PUT", "/api/v1/monitors/" + id(created.body()), """
+					{"tls_days": 2}
+					""");
 			awaitStatus(component, ComponentStatus.OPERATIONAL);
 		}
 	}
@@ -290,25 +293,29 @@ class MonitorsIntegrationTests {
 			exchange.close();
 		});
 		long dns = component("Resolver");
-		long dnsId = id(api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + dns
-						+ ",\"type\":\"dns\",\"target\":\"localhost\",\"interval\":1,\"failure_threshold\":1,"
-						+ "\"expected_address\":\"127.0.0.1\"}")
-			.body());
+		long dnsId = id(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "dns", "target": "localhost", "interval": 1, "failure_threshold": 1,
+				 "expected_address": "127.0.0.1"}
+				""".formatted(dns)).body());
 		awaitStatus(dns, ComponentStatus.OPERATIONAL);
-		api("PUT", "/api/v1/monitors/" + dnsId, "{\"expected_address\":\"10.9.9.9\"}");
+		api("PUT", "/api/v1/monitors/" + dnsId, """
+				{"expected_address": "10.9.9.9"}
+				""");
 		awaitStatus(dns, ComponentStatus.MAJOR_OUTAGE);
 
 		long redirect = component("Redirect");
-		long redirectId = id(api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + redirect + ",\"type\":\"http\",\"target\":\"" + url("/moved")
-						+ "\",\"interval\":1,\"timeout\":1,"
-						+ "\"failure_threshold\":1,\"follow_redirects\":false,\"expected_status\":[302]}")
-			.body());
+		long redirectId = id(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "http", "target": "%s", "interval": 1, "timeout": 1,
+				 "failure_threshold": 1, "follow_redirects": false, "expected_status": [302]}
+				""".formatted(redirect, url("/moved"))).body());
 		awaitStatus(redirect, ComponentStatus.OPERATIONAL);
-		api("PUT", "/api/v1/monitors/" + redirectId, "{\"follow_redirects\":true}");
+		api("PUT", "/api/v1/monitors/" + redirectId, """
+				{"follow_redirects": true}
+				""");
 		awaitStatus(redirect, ComponentStatus.MAJOR_OUTAGE);
-		api("PUT", "/api/v1/monitors/" + redirectId, "{\"expected_status\":[200]}");
+		api("PUT", "/api/v1/monitors/" + redirectId, """
+				{"expected_status": [200]}
+				""");
 		awaitStatus(redirect, ComponentStatus.OPERATIONAL);
 
 		this.target.createContext("/away", (exchange) -> {
@@ -316,7 +323,9 @@ class MonitorsIntegrationTests {
 			exchange.sendResponseHeaders(301, -1);
 			exchange.close();
 		});
-		api("PUT", "/api/v1/monitors/" + redirectId, "{\"target\":\"" + url("/away") + "\"}");
+		api("PUT", "/api/v1/monitors/" + redirectId, """
+				{"target": "%s"}
+				""".formatted(url("/away")));
 		awaitStatus(redirect, ComponentStatus.MAJOR_OUTAGE);
 		assertThat(api("GET", "/api/v1/monitors/" + redirectId + "/results", null).body())
 			.contains("Redirected to another host (example.invalid)");
@@ -327,11 +336,14 @@ class MonitorsIntegrationTests {
 		long hanging = component("Hanging");
 		long healthy = component("Healthy");
 		this.mode.set("hang");
-		api("POST", "/api/v1/monitors", "{\"component_id\":" + hanging + ",\"type\":\"http\",\"target\":\""
-				+ url("/health") + "\",\"interval\":4,\"timeout\":3,\"failure_threshold\":1}");
-		long other = id(api("POST", "/api/v1/monitors", "{\"component_id\":" + healthy
-				+ ",\"type\":\"http\",\"target\":\"" + url("/other") + "\",\"interval\":1,\"timeout\":1}")
-			.body());
+		api("POST", "/api/v1/monitors",
+				"""
+						{"component_id": %d, "type": "http", "target": "%s", "interval": 4, "timeout": 3, "failure_threshold": 1}
+						"""
+					.formatted(hanging, url("/health")));
+		long other = id(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "http", "target": "%s", "interval": 1, "timeout": 1}
+				""".formatted(healthy, url("/other"))).body());
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> this.jdbc.sql("SELECT COUNT(*) FROM monitor_results WHERE monitor_id = ?")
 				.param(other)
@@ -344,28 +356,29 @@ class MonitorsIntegrationTests {
 	@Test
 	void badMonitorsAreRefusedAndReadsNeedTheToken() {
 		long component = component("Anything");
-		assertThat(api("POST", "/api/v1/monitors", "{\"component_id\":" + component + ",\"type\":\"smtp\"}").status())
-			.isEqualTo(400);
-		assertThat(api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + component + ",\"type\":\"http\",\"target\":\"ftp://x\"}")
-			.status()).isEqualTo(400);
-		assertThat(api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + component + ",\"type\":\"tcp\",\"target\":\"no-port\"}")
-			.status()).isEqualTo(400);
-		assertThat(
-				api("POST", "/api/v1/monitors", "{\"component_id\":999999,\"type\":\"tcp\",\"target\":\"localhost:1\"}")
-					.status())
-			.isEqualTo(400);
-		assertThat(api("POST", "/api/v1/monitors",
-				"{\"component_id\":" + component
-						+ ",\"type\":\"http\",\"target\":\"http://x\",\"interval\":5,\"timeout\":9}")
-			.status()).isEqualTo(400);
-		ApiTestClient.Response ok = api("POST", "/api/v1/monitors", "{\"component_id\":" + component
-				+ ",\"type\":\"dns\",\"target\":\"localhost\",\"interval\":60,\"enabled\":false}");
+		assertThat(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "smtp"}
+				""".formatted(component)).status()).isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "http", "target": "ftp://x"}
+				""".formatted(component)).status()).isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "tcp", "target": "no-port"}
+				""".formatted(component)).status()).isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors", """
+				{"component_id": 999999, "type": "tcp", "target": "localhost:1"}
+				""").status()).isEqualTo(400);
+		assertThat(api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "http", "target": "http://x", "interval": 5, "timeout": 9}
+				""".formatted(component)).status()).isEqualTo(400);
+		ApiTestClient.Response ok = api("POST", "/api/v1/monitors", """
+				{"component_id": %d, "type": "dns", "target": "localhost", "interval": 60, "enabled": false}
+				""".formatted(component));
 		assertThat(ok.status()).isEqualTo(200);
 		long id = id(ok.body());
-		ApiTestClient.Response changed = api("PUT", "/api/v1/monitors/" + id,
-				"{\"interval\":120,\"expected_address\":\"127.0.0.1\"}");
+		ApiTestClient.Response changed = api("PUT", "/api/v1/monitors/" + id, """
+				{"interval": 120, "expected_address": "127.0.0.1"}
+				""");
 		assertThat(changed.body()).contains("\"interval\":120", "\"expected_address\":\"127.0.0.1\"");
 		this.token = null;
 		assertThat(api("GET", "/api/v1/monitors", null).status()).isEqualTo(401);

@@ -13,6 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.incident.CreateIncident;
 import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
@@ -20,7 +21,6 @@ import io.cachet.notification.internal.OutboxRepository;
 import io.cachet.notification.internal.OutboxRepository.PendingNotification;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +32,7 @@ import static org.awaitility.Awaitility.await;
  * unfinished claims at once; a dead node's claims it sends only once their lease has run
  * out, and then within a third of a lease.
  */
-@SpringBootTest(properties = "cachet.notifications.enabled=false")
+@IsolatedIntegrationTest(properties = "cachet.notifications.enabled=false")
 class ClaimTakeoverIntegrationTests {
 
 	private static final Duration LEASE = Duration.ofSeconds(3);

@@ -8,14 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.cachet.mail.MailServer;
 import io.cachet.CachetApplication;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -42,7 +41,7 @@ class NotificationRestartIntegrationTests {
 	private static final int SUBSCRIBERS = 1000;
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+	static final MailServer smtp = new MailServer();
 
 	@TempDir
 	Path dataDir;

@@ -16,9 +16,7 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.cachet.mail.MailServer;
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.api.ApiTestClient;
 import io.cachet.component.ComponentService;
@@ -49,9 +49,9 @@ import io.cachet.subscriber.SubscriberView;
 import io.cachet.user.CreatedUser;
 import io.cachet.user.UserService;
 
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -63,14 +63,18 @@ import static org.awaitility.Awaitility.await;
  * HTTP receiver: the subscribe journey, who hears about what, signed and retried
  * webhooks.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=notifications", "spring.mail.host=127.0.0.1", "spring.mail.port=3025",
-				"cachet.mail.from=status@example.test", "cachet.notifications.poll-interval=100ms",
+@IsolatedIntegrationTest(
+		properties = { "cachet.mail.from=status@example.test", "cachet.notifications.poll-interval=100ms",
 				"cachet.notifications.retry-base=200ms", "cachet.notifications.maintenance-check=200ms" })
 class NotificationsIntegrationTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+	static final MailServer smtp = new MailServer();
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		smtp.pointTheApplicationHere(registry);
+	}
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s\"<>]+");
 

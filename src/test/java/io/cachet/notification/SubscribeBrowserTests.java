@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import io.cachet.mail.MailServer;
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.browser.Chromium;
 import io.cachet.component.ComponentService;
@@ -25,8 +25,6 @@ import io.cachet.subscriber.SubscriberView;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,13 +36,11 @@ import static org.awaitility.Awaitility.await;
  * SMTP server: subscribe from the page, confirm from the e-mail, choose components,
  * unsubscribe.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=subscribe-browser",
-		"spring.mail.host=127.0.0.1", "cachet.notifications.poll-interval=100ms" })
+@IsolatedIntegrationTest(properties = "cachet.notifications.poll-interval=100ms")
 class SubscribeBrowserTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withPerMethodLifecycle(false);
+	static final MailServer smtp = MailServer.keepingMessages();
 
 	/**
 	 * A free port, not GreenMail's fixed 3025: the browser tests run three times in a row
@@ -52,7 +48,7 @@ class SubscribeBrowserTests {
 	 */
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		smtp.pointTheApplicationHere(registry);
 	}
 
 	@RegisterExtension

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -30,8 +31,6 @@ import io.cachet.persistence.SwitchableDatabase;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,10 +44,9 @@ import static org.awaitility.Awaitility.await;
  * up through a database outage while the readiness probe goes down.
  */
 @Import(SwitchableDatabase.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "cachet.test.context=operations", "cachet.metrics.token=" + OperationsIntegrationTests.TOKEN,
-				"cachet.monitors.minimum-interval=1", "cachet.notifications.poll-interval=100ms",
-				"cachet.notifications.retry-base=50ms", "cachet.notifications.max-attempts=1" })
+@IsolatedIntegrationTest(properties = { "cachet.metrics.token=" + OperationsIntegrationTests.TOKEN,
+		"cachet.monitors.minimum-interval=1", "cachet.notifications.poll-interval=100ms",
+		"cachet.notifications.retry-base=50ms", "cachet.notifications.max-attempts=1" })
 class OperationsIntegrationTests {
 
 	static final String TOKEN = "scrape-me-0123456789";

@@ -3,14 +3,16 @@ package io.cachet.persistence;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
- * What the cross-database test contexts add to the application: a clean schema at
- * start-up and a listener that proves the event publication log works.
+ * What the cross-database test contexts add to the application: a listener that proves
+ * the event publication log works and, on the database servers ({@link CleanSchema}), a
+ * clean schema at start-up. The shared H2 context
+ * ({@link io.cachet.CachetIntegrationTest}) has the listener too, so that the
+ * {@link OnH2} classes run in it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class CrossDatabaseTestSupport {
@@ -18,17 +20,6 @@ public class CrossDatabaseTestSupport {
 	@Bean
 	ProbeListener probeListener() {
 		return new ProbeListener();
-	}
-
-	/**
-	 * Starts the shared PostgreSQL and MariaDB test databases from an empty schema.
-	 */
-	@Bean
-	FlywayMigrationStrategy cleanThenMigrate() {
-		return (flyway) -> {
-			flyway.clean();
-			flyway.migrate();
-		};
 	}
 
 	public record ProbeEvent(String marker) {

@@ -11,11 +11,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The H2 counterpart of {@link OnPostgres} and {@link OnMariaDb}, for test classes that
- * run the same contract on each database.
+ * run the same contract on each database: one application context for all of them, on an
+ * in-memory database of its own ({@code contracts-…}), so that they meet the same
+ * neighbours as on the servers (each other) and not the rest of the suite's data.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.flyway.clean-disabled=false")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "spring.datasource.url=jdbc:h2:mem:contracts-${random.uuid};DB_CLOSE_DELAY=-1")
 @Import(CrossDatabaseTestSupport.class)
 public @interface OnH2 {
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.StatusPageTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -26,8 +27,6 @@ import io.cachet.shared.BrowserPolicy;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -40,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * script, {@code always_authenticate} closing the whole status page, and
  * {@code allowed_domains} deciding which sites' scripts may read the API.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+@StatusPageTest
 class BrowserDefencesIntegrationTests {
 
 	private static final String PASSWORD = "correct horse battery";

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.api.ApiTestClient;
 import io.cachet.dashboard.FormClient;
 import io.cachet.shared.DatabaseOutage;
@@ -20,10 +21,8 @@ import io.cachet.incident.IncidentStatus;
 import io.cachet.persistence.SwitchableDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +40,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @Import(SwitchableDatabase.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=database-down")
+@IsolatedIntegrationTest
 class DatabaseDownIntegrationTests {
 
 	@LocalServerPort

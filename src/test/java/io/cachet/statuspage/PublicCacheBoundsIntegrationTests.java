@@ -11,12 +11,11 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.cachet.StatusPageTest;
 import io.cachet.TestUsers;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * filters, ids that do not exist and arbitrary dates leave no entries behind. Before,
  * each made one, up to 2,000, after which nothing new was kept.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+@StatusPageTest
 class PublicCacheBoundsIntegrationTests {
 
 	@LocalServerPort

@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import io.cachet.StatusPageTest;
 import io.cachet.browser.Chromium;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -18,8 +19,6 @@ import io.cachet.metric.MetricService;
 import io.cachet.metric.SaveMetric;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The public page in a real headless Chromium: it renders, the charts draw, and the view
  * switch shows another chart.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+@StatusPageTest
 class StatusPageBrowserTests {
 
 	@RegisterExtension

@@ -22,6 +22,7 @@ import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.cachet.StatusPageTest;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.UpdateComponentGroup;
@@ -35,8 +36,6 @@ import io.cachet.schedule.ScheduleStatus;
 import io.cachet.settings.SettingsService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -47,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  * The public page, feeds, badges and Statuspage JSON over HTTP, rendered from the
  * in-memory snapshot. Each test sets up its data, rebuilds the snapshot, then reads.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+@StatusPageTest
 class StatusPageIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.cachet.StatusPageTest;
 import io.cachet.TestUsers;
 import io.cachet.dashboard.FormClient;
 import io.cachet.settings.SettingsService;
@@ -13,8 +14,6 @@ import io.cachet.subscriber.SubscriberService;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests in 10 minutes, and one mailbox gets at most 3 e-mails an hour, while the page
  * answers the same either way.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cachet.test.context=statuspage")
+@StatusPageTest
 class SubscribeThrottleIntegrationTests {
 
 	@LocalServerPort

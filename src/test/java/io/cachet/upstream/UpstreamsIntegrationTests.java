@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.cachet.IsolatedIntegrationTest;
 import io.cachet.TestUsers;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -24,8 +25,6 @@ import io.cachet.component.ComponentView;
 import io.cachet.user.UserService;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,8 +37,8 @@ import static org.awaitility.Awaitility.await;
  * through the API, and the poller's work is seen in the components, their history and the
  * public page.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "cachet.test.context=upstreams",
-		"cachet.upstreams.min-interval=1s", "cachet.upstreams.tick=100ms", "cachet.upstreams.timeout=2s" })
+@IsolatedIntegrationTest(properties = { "cachet.upstreams.min-interval=1s", "cachet.upstreams.tick=100ms",
+		"cachet.upstreams.timeout=2s" })
 class UpstreamsIntegrationTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
