@@ -11,17 +11,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.cachet.IsolatedIntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two people finishing the setup wizard of a fresh install at the same moment, with
  * different accounts: one of them makes the first admin, the other is told the setup is
- * done, and the install has one admin.
+ * done, and the install has one admin. Its own context: it needs a new install with no
+ * users.
  */
-@SpringBootTest(properties = "cachet.test.context=setup-race")
+@IsolatedIntegrationTest
 class SetupRaceIntegrationTests {
 
 	private static final int PEOPLE = 8;
