@@ -15,6 +15,7 @@ import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.CreateIncident;
 import io.cachet.incident.IncidentNotFoundException;
 import io.cachet.incident.IncidentService;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentView;
 import io.cachet.settings.SettingsService;
@@ -50,6 +51,9 @@ class IncidentsControllerTests {
 	IncidentService incidents;
 
 	@MockitoBean
+	IncidentTemplateService templates;
+
+	@MockitoBean
 	ComponentService components;
 
 	@MockitoBean
@@ -62,7 +66,7 @@ class IncidentsControllerTests {
 	void setUp() {
 		given(this.settings.timezone()).willReturn(ZoneId.of("Europe/Berlin"));
 		given(this.components.findComponents(any(), anyList(), anyBoolean())).willReturn(page(List.of()));
-		given(this.incidents.findTemplates(any())).willReturn(page(List.of()));
+		given(this.templates.findTemplates(any())).willReturn(page(List.of()));
 		given(this.incidents.findIncidents(any(), anyBoolean())).willReturn(page(List.of()));
 	}
 
