@@ -45,7 +45,7 @@ class StatusApiController {
 			.stream()
 			.map(ComponentView::status)
 			.toList();
-		OverallStatus status = OverallStatus.of(enabled, this.settings.getInt("major_outage_rate", 50),
+		OverallStatus status = OverallStatus.of(enabled, this.settings.site().majorOutageRate(),
 				this.incidents.countUnresolved(guest));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())

@@ -231,7 +231,7 @@ class MonitorScheduler implements SmartLifecycle {
 	private void pruneHourly(Instant now) {
 		if (Duration.between(this.lastPrune, now).toHours() >= 1) {
 			this.lastPrune = now;
-			int days = Math.max(1, this.settings.getInt("monitor_result_retention_days", 7));
+			int days = this.settings.site().monitorResultRetentionDays();
 			int pruned = this.repository.pruneResultsBefore(now.minus(Duration.ofDays(days)));
 			if (pruned > 0) {
 				logger.info("Deleted {} monitor results older than {} days", pruned, days);

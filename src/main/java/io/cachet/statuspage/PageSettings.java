@@ -5,9 +5,10 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.settings.SiteSettings;
+
 /**
- * The settings the public page shows, read once per rebuild (names as in Cachet's
- * {@code settings} table, defaults as Cachet's).
+ * The settings the public page shows, read once per rebuild from {@link SiteSettings}.
  *
  * @param aboutHtml {@code app_about} rendered from markdown and sanitized
  * @param headerHtml {@code header}: HTML the team wrote for the top of the page (only
@@ -18,14 +19,6 @@ public record PageSettings(String name, String domain, String aboutHtml, ZoneId 
 		boolean automaticLocalization, int incidentDays, int refreshRate, int majorOutageRate,
 		boolean onlyDisruptedDays, boolean showTimezone, boolean displayGraphs, boolean dashboardLoginLink,
 		boolean enableSubscribers, @Nullable String bannerDataUri, String headerHtml, String footerHtml,
-		String stylesheet, Theme theme) {
-
-	/**
-	 * The page's colours ({@code style_*} settings).
-	 */
-	public record Theme(String background, String backgroundFills, String bannerBackground, String bannerPadding,
-			String text, String reds, String blues, String greens, String yellows, String oranges, String greys,
-			String metrics, String links) {
-	}
+		String stylesheet, SiteSettings.Theme theme) {
 
 }

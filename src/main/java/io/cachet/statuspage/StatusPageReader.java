@@ -32,6 +32,7 @@ import io.cachet.schedule.ScheduleService;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.Markdown;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
@@ -235,38 +236,16 @@ public class StatusPageReader {
 	}
 
 	PageSettings readSettings() {
-		ZoneId zone = this.settings.timezone();
-		String banner = this.settings.get("app_banner", "");
-		String bannerType = this.settings.get("app_banner_type", "image/png");
+		SiteSettings site = this.settings.site();
+		SiteSettings.Page page = site.page();
+		String banner = page.banner();
 		String bannerUri = banner.isBlank() ? null
-				: (banner.startsWith("data:") ? banner : "data:" + bannerType + ";base64," + banner);
-		var theme = new PageSettings.Theme(style("style_background_color", "#F0F3F4"),
-				style("style_background_fills", "#FFFFFF"), style("style_banner_background_color", ""),
-				style("style_banner_padding", "40px 0"), style("style_text_color", "#333333"),
-				style("style_reds", "#FF6F6F"), style("style_blues", "#3498DB"), style("style_greens", "#7ED321"),
-				style("style_yellows", "#F7CA18"), style("style_oranges", "#FF8800"), style("style_greys", "#888888"),
-				style("style_metrics", "#0DCCC0"), style("style_links", "#7ED321"));
-		return new PageSettings(this.settings.get("app_name", "Cachet"), this.settings.get("app_domain", ""),
-				Markdown.toSafeHtml(this.settings.get("app_about", "")), zone,
-				PageLocales.fromSetting(this.settings.get("app_locale", "en")),
-				this.settings.getBoolean("automatic_localization", false),
-				Math.min(90, Math.max(1, this.settings.getInt("app_incident_days", 7))),
-				Math.max(0, this.settings.getInt("app_refresh_rate", 0)), this.settings.getInt("major_outage_rate", 50),
-				this.settings.getBoolean("only_disrupted_days", false),
-				this.settings.getBoolean("show_timezone", false), this.settings.getBoolean("display_graphs", true),
-				this.settings.getBoolean("dashboard_login_link", true),
-				this.settings.getBoolean("enable_subscribers", false), bannerUri,
-				CustomMarkup.html(this.settings.get("header", "")), CustomMarkup.html(this.settings.get("footer", "")),
-				this.settings.get("stylesheet", ""), theme);
-	}
-
-	/**
-	 * @return a colour or CSS length from the settings, or the default when it holds
-	 * anything that could break out of the style sheet
-	 */
-	private String style(String name, String defaultValue) {
-		String value = this.settings.get(name, defaultValue).strip();
-		return value.matches("[#a-zA-Z0-9 .,%()-]{0,64}") ? value : defaultValue;
+				: (banner.startsWith("data:") ? banner : "data:" + page.bannerType() + ";base64," + banner);
+		return new PageSettings(site.name(), site.domain(), Markdown.toSafeHtml(page.about()), site.timezone(),
+				site.locale(), page.automaticLocalization(), page.incidentDays(), page.refreshRate(),
+				site.majorOutageRate(), page.onlyDisruptedDays(), page.showTimezone(), page.displayGraphs(),
+				page.dashboardLoginLink(), site.enableSubscribers(), bannerUri, CustomMarkup.html(page.header()),
+				CustomMarkup.html(page.footer()), page.stylesheet(), site.theme());
 	}
 
 	private List<MetricEntry> readMetrics(ZoneId zone) {
