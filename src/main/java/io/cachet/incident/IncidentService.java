@@ -19,6 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.component.StatusChangeSource;
 import io.cachet.component.ComponentView;
@@ -174,7 +177,8 @@ public class IncidentService {
 		}
 		affected.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(), true,
 				StatusChangeSource.INCIDENT));
-		this.events.publishEvent(new IncidentChanged("incident", id, "Reported incident " + command.name(), "created"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.CREATED,
+				"Reported incident " + command.name()));
 		this.events.publishEvent(new IncidentReported(id, command.name(), command.status(), command.visible(),
 				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList()));
 		return getIncident(id, false);
@@ -224,7 +228,8 @@ public class IncidentService {
 		if (command.meta() != null) {
 			this.incidents.replaceMeta(id, command.meta(), now);
 		}
-		this.events.publishEvent(new IncidentChanged("incident", id, "Updated incident " + changed.name(), "updated"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.UPDATED,
+				"Updated incident " + changed.name()));
 		return getIncident(id, false);
 	}
 
@@ -255,7 +260,8 @@ public class IncidentService {
 	public void deleteIncident(long id) {
 		IncidentView current = getIncident(id, false);
 		this.incidents.softDelete(id, now());
-		this.events.publishEvent(new IncidentChanged("incident", id, "Deleted incident " + current.name(), "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.DELETED,
+				"Deleted incident " + current.name()));
 	}
 
 	/**
@@ -303,8 +309,8 @@ public class IncidentService {
 		IncidentView incident = getIncident(incidentId, false);
 		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, at);
 		this.incidents.updateStatus(incidentId, status, at);
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name(), "created"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.CREATED,
+				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name()));
 		this.events.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible()));
 		return getUpdate(incidentId, updateId, false);
 	}
@@ -319,8 +325,8 @@ public class IncidentService {
 		IncidentUpdateView current = getUpdate(incidentId, updateId, false);
 		this.incidents.updateUpdate(updateId, Objects.requireNonNullElse(status, current.status()),
 				Objects.requireNonNullElse(message, current.message()), now());
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Edited an update of incident " + incidentId, "updated"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.UPDATED,
+				"Edited an update of incident " + incidentId));
 		return getUpdate(incidentId, updateId, false);
 	}
 
@@ -331,8 +337,8 @@ public class IncidentService {
 	public void deleteUpdate(long incidentId, long updateId) {
 		getUpdate(incidentId, updateId, false);
 		this.incidents.deleteUpdate(updateId);
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Deleted an update of incident " + incidentId, "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.DELETED,
+				"Deleted an update of incident " + incidentId));
 	}
 
 	@Transactional(readOnly = true)
@@ -356,8 +362,8 @@ public class IncidentService {
 		this.renderer.check(template);
 		return inTransaction(() -> {
 			long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
+			this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.CREATED,
+					"Created incident template " + name));
 			return getTemplate(id);
 		});
 	}
@@ -377,8 +383,8 @@ public class IncidentService {
 			String newName = Objects.requireNonNullElse(name, current.name());
 			this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
 					Objects.requireNonNullElse(template, current.template()), now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
+			this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.UPDATED,
+					"Updated incident template " + newName));
 			return getTemplate(id);
 		});
 	}
@@ -390,8 +396,8 @@ public class IncidentService {
 	public void deleteTemplate(long id) {
 		IncidentTemplateView current = getTemplate(id);
 		this.templates.softDelete(id, now());
-		this.events.publishEvent(
-				new IncidentChanged("incident_template", id, "Deleted incident template " + current.name(), "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.DELETED,
+				"Deleted incident template " + current.name()));
 	}
 
 	/**

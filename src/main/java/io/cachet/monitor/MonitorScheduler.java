@@ -21,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
@@ -98,8 +100,11 @@ class MonitorScheduler implements SmartLifecycle {
 	}
 
 	@EventListener
-	void on(MonitorChanged event) {
-		this.due.remove(event.monitorId());
+	void on(RecordChanged event) {
+		if (event.subject() != AuditSubject.MONITOR) {
+			return;
+		}
+		this.due.remove(event.subjectId());
 		this.reload = true;
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
 			org.springframework.transaction.support.TransactionSynchronizationManager
