@@ -15,7 +15,7 @@ import io.cachet.component.ComponentView;
 import io.cachet.incident.IncidentService;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.ListQuery;
-import io.cachet.statuspage.OverallStatus;
+import io.cachet.component.OverallStatus;
 
 /**
  * {@code GET /api/v1/status}: the overall status banner, Cachet 2.4 route 3. Cachet sends

@@ -5,7 +5,10 @@
  * the strings stored in {@code actions}); they are written in the same transaction as the
  * change, so there is no change without its record and no record without its change.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package io.cachet.audit;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -2,6 +2,7 @@ package io.cachet.statuspage;
 
 import org.springframework.web.util.HtmlUtils;
 
+import io.cachet.component.OverallStatus;
 import io.cachet.settings.SiteSettings;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 

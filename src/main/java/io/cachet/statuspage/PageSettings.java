@@ -15,7 +15,7 @@ import io.cachet.settings.SiteSettings;
  * admins can set it, as in Cachet), without script ({@link CustomMarkup})
  * @param bannerDataUri {@code app_banner} as a data URI, or {@code null}
  */
-public record PageSettings(String name, String domain, String aboutHtml, ZoneId timezone, Locale locale,
+record PageSettings(String name, String domain, String aboutHtml, ZoneId timezone, Locale locale,
 		boolean automaticLocalization, int incidentDays, int refreshRate, int majorOutageRate,
 		boolean onlyDisruptedDays, boolean showTimezone, boolean displayGraphs, boolean dashboardLoginLink,
 		boolean enableSubscribers, @Nullable String bannerDataUri, String headerHtml, String footerHtml,

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.component.OverallStatus;
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -51,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
  * data changes, not per request.
  */
 @Component
-public class StatusPageReader {
+class StatusPageReader {
 
 	/** The days of the uptime bar. */
 	public static final int UPTIME_DAYS = 90;

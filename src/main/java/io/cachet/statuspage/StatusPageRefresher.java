@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an outage marks the page stale and a recovery rebuilds it.
  */
 @Component
-public class StatusPageRefresher implements DisposableBean {
+class StatusPageRefresher implements DisposableBean {
 
 	/** The records the page is built from: a change to one rebuilds it. */
 	private static final Set<AuditSubject> SHOWN = EnumSet.of(AuditSubject.COMPONENT, AuditSubject.COMPONENT_GROUP,
