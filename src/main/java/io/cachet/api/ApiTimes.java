@@ -68,7 +68,7 @@ class ApiTimes {
 				}
 			}
 		}
-		return this.settings.timezone();
+		return this.settings.site().timezone();
 	}
 
 }

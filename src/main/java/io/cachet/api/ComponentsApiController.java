@@ -81,7 +81,7 @@ class ComponentsApiController {
 	@GetMapping("/{id:\\d+}/uptime")
 	ApiItem<ComponentUptimeResponse> uptime(@PathVariable long id,
 			@RequestParam(name = "days", required = false) @Nullable String days) {
-		ZoneId zone = this.settings.timezone();
+		ZoneId zone = this.settings.site().timezone();
 		return new ApiItem<>(ComponentUptimeResponse.of(this.uptime.componentUptime(id, days(days), zone), zone));
 	}
 

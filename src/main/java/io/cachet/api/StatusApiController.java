@@ -15,7 +15,7 @@ import io.cachet.component.ComponentView;
 import io.cachet.incident.IncidentService;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.ListQuery;
-import io.cachet.statuspage.OverallStatus;
+import io.cachet.component.OverallStatus;
 
 /**
  * {@code GET /api/v1/status}: the overall status banner, Cachet 2.4 route 3. Cachet sends
@@ -45,7 +45,7 @@ class StatusApiController {
 			.stream()
 			.map(ComponentView::status)
 			.toList();
-		OverallStatus status = OverallStatus.of(enabled, this.settings.getInt("major_outage_rate", 50),
+		OverallStatus status = OverallStatus.of(enabled, this.settings.site().majorOutageRate(),
 				this.incidents.countUnresolved(guest));
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)).cachePublic())

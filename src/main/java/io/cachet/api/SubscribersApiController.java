@@ -59,7 +59,7 @@ class SubscribersApiController {
 		Boolean verify = fields.bool("verify");
 		List<Long> components = componentIds(fields);
 		fields.validate();
-		boolean verified = (verify != null) ? verify : this.settings.getBoolean("skip_subscriber_verification", false);
+		boolean verified = (verify != null) ? verify : this.settings.site().skipSubscriberVerification();
 		return new ApiItem<>(
 				SubscriberResponse.of(this.subscribers.subscribe(email, verified, components), this.times));
 	}

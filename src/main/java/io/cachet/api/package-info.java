@@ -11,7 +11,11 @@
  * {@code /api/v1/x}). They answer the API in Cachet's envelope and other pages with the
  * error page ({@code templates/error/5xx.html} shows the id).
  */
+@ApplicationModule(allowedDependencies = { "cluster", "component", "crypto", "incident", "metric", "monitor",
+		"notification", "outbound", "schedule", "settings", "shared", "subscriber", "upstream", "user" })
 @NullMarked
 package io.cachet.api;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

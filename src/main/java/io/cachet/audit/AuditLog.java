@@ -51,8 +51,9 @@ public class AuditLog {
 		this.jdbc
 			.sql("INSERT INTO actions (action, subject_type, subject_id, user_id, username, description, created_at) "
 					+ "VALUES (?, ?, ?, ?, ?, ?, ?)")
-			.params(event.auditAction(), event.auditSubjectType(), event.auditSubjectId(), userId, username,
-					event.auditDescription(), Timestamp.from(this.clock.instant()))
+			.params(event.auditSubject().value() + "." + event.auditAction().value(), event.auditSubject().value(),
+					event.auditSubjectId(), userId, username, event.auditDescription(),
+					Timestamp.from(this.clock.instant()))
 			.update();
 	}
 

@@ -3,19 +3,21 @@ package io.cachet.audit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A domain event that is a change worth recording in the audit log.
+ * A domain event that is a change worth recording in the audit log. Most changes publish
+ * a {@link RecordChanged}; an event that carries more for other listeners (a component's
+ * new status) implements this itself.
  */
 public interface AuditableEvent {
 
 	/**
-	 * @return what happened, as {@code subject.verb} (e.g. {@code component.created})
+	 * @return the kind of record changed
 	 */
-	String auditAction();
+	AuditSubject auditSubject();
 
 	/**
-	 * @return the kind of record changed (e.g. {@code component})
+	 * @return what was done to it
 	 */
-	String auditSubjectType();
+	AuditAction auditAction();
 
 	@Nullable Long auditSubjectId();
 

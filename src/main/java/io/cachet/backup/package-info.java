@@ -37,7 +37,10 @@
  * values no key opens are reported, not dropped. Invite codes are carried as their
  * digests.
  */
+@ApplicationModule(allowedDependencies = { "config", "crypto", "settings" })
 @NullMarked
 package io.cachet.backup;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

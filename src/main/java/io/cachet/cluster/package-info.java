@@ -15,7 +15,10 @@
  * in cluster mode).</li>
  * </ul>
  */
+@ApplicationModule(allowedDependencies = { "shared" })
 @NullMarked
 package io.cachet.cluster;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

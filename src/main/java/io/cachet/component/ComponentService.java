@@ -13,6 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.internal.ComponentGroupRepository;
 import io.cachet.component.internal.ComponentRepository;
 import io.cachet.component.internal.StatusHistoryRepository;
@@ -92,7 +95,7 @@ public class ComponentService {
 				command.enabled(), command.meta(), now);
 		this.components.replaceTags(id, Tags.bySlug(command.tags()), now);
 		this.history.record(id, null, command.status(), StatusChangeSource.MANUAL, now);
-		this.events.publishEvent(ComponentChanged.component(id, command.name(), "created"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.COMPONENT, id, AuditAction.CREATED, command.name()));
 		return getComponent(id);
 	}
 
@@ -118,7 +121,7 @@ public class ComponentService {
 		if (command.tags() != null) {
 			this.components.replaceTags(id, Tags.bySlug(command.tags()), now);
 		}
-		this.events.publishEvent(ComponentChanged.component(id, changed.name(), "updated"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.COMPONENT, id, AuditAction.UPDATED, changed.name()));
 		if (changed.status() != current.status()) {
 			this.history.record(id, current.status(), changed.status(), StatusChangeSource.MANUAL, now);
 			this.events.publishEvent(new ComponentStatusChanged(id, changed.name(), current.status(), changed.status(),
@@ -156,7 +159,7 @@ public class ComponentService {
 	public void deleteComponent(long id) {
 		ComponentView current = getComponent(id);
 		this.components.softDelete(id, now());
-		this.events.publishEvent(ComponentChanged.component(id, current.name(), "deleted"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.COMPONENT, id, AuditAction.DELETED, current.name()));
 	}
 
 	/**
@@ -186,7 +189,8 @@ public class ComponentService {
 	@Transactional
 	public ComponentGroupView createGroup(CreateComponentGroup command) {
 		long id = this.groups.insert(command.name(), command.order(), command.collapsed(), command.visible(), now());
-		this.events.publishEvent(ComponentChanged.group(id, command.name(), "created"));
+		this.events
+			.publishEvent(RecordChanged.named(AuditSubject.COMPONENT_GROUP, id, AuditAction.CREATED, command.name()));
 		return getGroup(id);
 	}
 
@@ -202,7 +206,8 @@ public class ComponentService {
 				Objects.requireNonNullElse(command.collapsed(), current.collapsed()),
 				Objects.requireNonNullElse(command.visible(), current.visible()), current.createdAt(), now());
 		this.groups.update(changed, changed.updatedAt());
-		this.events.publishEvent(ComponentChanged.group(id, changed.name(), "updated"));
+		this.events
+			.publishEvent(RecordChanged.named(AuditSubject.COMPONENT_GROUP, id, AuditAction.UPDATED, changed.name()));
 		return getGroup(id);
 	}
 
@@ -215,7 +220,8 @@ public class ComponentService {
 		ComponentGroupView current = getGroup(id);
 		this.components.ungroup(id, now());
 		this.groups.delete(id);
-		this.events.publishEvent(ComponentChanged.group(id, current.name(), "deleted"));
+		this.events
+			.publishEvent(RecordChanged.named(AuditSubject.COMPONENT_GROUP, id, AuditAction.DELETED, current.name()));
 	}
 
 	/**

@@ -2,6 +2,8 @@ package io.cachet.component;
 
 import java.time.Instant;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
 import io.cachet.audit.AuditableEvent;
 
 /**
@@ -15,13 +17,13 @@ public record ComponentStatusChanged(long componentId, String componentName, Com
 		boolean silent, Instant at) implements AuditableEvent {
 
 	@Override
-	public String auditAction() {
-		return "component.status_changed";
+	public AuditAction auditAction() {
+		return AuditAction.STATUS_CHANGED;
 	}
 
 	@Override
-	public String auditSubjectType() {
-		return "component";
+	public AuditSubject auditSubject() {
+		return AuditSubject.COMPONENT;
 	}
 
 	@Override

@@ -79,7 +79,7 @@ class UptimeRollupJob implements SmartLifecycle {
 	void runAndReschedule() {
 		ZoneId zone = java.time.ZoneOffset.UTC;
 		try {
-			zone = this.settings.timezone();
+			zone = this.settings.site().timezone();
 			ZoneId days = zone;
 			// once per cluster (the roll-up is idempotent; the lock saves the others the
 			// work)

@@ -22,7 +22,10 @@
  * The modules that keep secrets declare them as {@link io.cachet.crypto.SecretStore}
  * beans; this module depends on none of them.
  */
+@ApplicationModule(allowedDependencies = {})
 @NullMarked
 package io.cachet.crypto;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -200,7 +200,7 @@ class IncidentsController {
 					.toList());
 		model.addAttribute("chosen", chosen);
 		model.addAttribute("templates", this.templates.findTemplates(ListQuery.all()).items());
-		model.addAttribute("timezone", this.settings.timezone().getId());
+		model.addAttribute("timezone", this.settings.site().timezone().getId());
 		return "dashboard/incident-form";
 	}
 
@@ -237,11 +237,11 @@ class IncidentsController {
 		if (form.occurredAt() == null || form.occurredAt().isBlank()) {
 			return null;
 		}
-		return LocalDateTime.parse(form.occurredAt()).atZone(this.settings.timezone()).toInstant();
+		return LocalDateTime.parse(form.occurredAt()).atZone(this.settings.site().timezone()).toInstant();
 	}
 
 	private String localTime(Instant instant) {
-		return LocalDateTime.ofInstant(instant, this.settings.timezone())
+		return LocalDateTime.ofInstant(instant, this.settings.site().timezone())
 			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
 			.toString();
 	}

@@ -76,7 +76,10 @@ class MaintenanceController {
 
 	@GetMapping("/create")
 	String createForm(Model model) {
-		String start = LocalDateTime.now(this.settings.timezone()).plusDays(1).truncatedTo(ChronoUnit.HOURS).toString();
+		String start = LocalDateTime.now(this.settings.site().timezone())
+			.plusDays(1)
+			.truncatedTo(ChronoUnit.HOURS)
+			.toString();
 		model.addAttribute("form", new MaintenanceForm("", "", 0, start, ""));
 		return form(model, null, Map.of());
 	}
@@ -152,7 +155,7 @@ class MaintenanceController {
 					.sorted(Comparator.comparing(ComponentView::name))
 					.toList());
 		model.addAttribute("chosen", affected);
-		model.addAttribute("timezone", this.settings.timezone().getId());
+		model.addAttribute("timezone", this.settings.site().timezone().getId());
 		return "dashboard/schedule-form";
 	}
 
@@ -177,11 +180,13 @@ class MaintenanceController {
 
 	private @Nullable Instant instant(@Nullable String local) {
 		return (local == null || local.isBlank()) ? null
-				: LocalDateTime.parse(local).atZone(this.settings.timezone()).toInstant();
+				: LocalDateTime.parse(local).atZone(this.settings.site().timezone()).toInstant();
 	}
 
 	private String local(Instant instant) {
-		return LocalDateTime.ofInstant(instant, this.settings.timezone()).truncatedTo(ChronoUnit.MINUTES).toString();
+		return LocalDateTime.ofInstant(instant, this.settings.site().timezone())
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
 	}
 
 }

@@ -60,8 +60,7 @@ class ProfileController {
 	@PostMapping("/dashboard/user/2fa/start")
 	String start(Principal principal, HttpSession session) {
 		UserView user = currentUser(principal);
-		session.setAttribute(ENROLLMENT,
-				this.twoFactor.newEnrollment(user.username(), this.settings.get("app_name", "Cachet")));
+		session.setAttribute(ENROLLMENT, this.twoFactor.newEnrollment(user.username(), this.settings.site().name()));
 		return "redirect:/dashboard/user";
 	}
 

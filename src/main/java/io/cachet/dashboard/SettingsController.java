@@ -130,7 +130,7 @@ class SettingsController {
 	@PostMapping("/dashboard/settings/mail/test")
 	String sendTestMail(java.security.Principal principal, RedirectAttributes redirect) {
 		String to = this.users.findByLogin(principal.getName()).map(io.cachet.user.UserView::email).orElseThrow();
-		String host = this.settings.get("mail_host", "").strip();
+		String host = this.settings.site().mail().host().strip();
 		try {
 			if (this.mail.usesDashboardSettings() && !host.isEmpty()) {
 				this.outbound.checkHost(host, OutboundPolicy.Purpose.INTEGRATION);
@@ -141,7 +141,7 @@ class SettingsController {
 			return "redirect:/dashboard/settings/mail";
 		}
 		try {
-			this.mail.send(to, "Test message from " + this.settings.get("app_name", "Cachet"),
+			this.mail.send(to, "Test message from " + this.settings.site().name(),
 					"Your status page can send e-mail. This is the test message you asked for.");
 			redirect.addFlashAttribute("message", "A test message was sent to " + to + ".");
 		}
@@ -165,7 +165,7 @@ class SettingsController {
 		model.addAttribute("sections", SettingsSection.values());
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors);
-		model.addAttribute("hasBanner", !this.settings.get("app_banner", "").isBlank());
+		model.addAttribute("hasBanner", !this.settings.site().page().banner().isBlank());
 		model.addAttribute("unreadableSecrets", this.secrets.unreadable());
 		return "dashboard/settings";
 	}

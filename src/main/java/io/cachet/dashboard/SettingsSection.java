@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.cachet.outbound.OutboundPolicy;
-import io.cachet.statuspage.PageLocales;
+import io.cachet.settings.PageLocales;
 
 /**
  * The settings pages, with Cachet 2.4's keys and defaults

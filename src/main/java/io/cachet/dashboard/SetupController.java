@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import io.cachet.statuspage.PageLocales;
+import io.cachet.settings.PageLocales;
 import io.cachet.user.DuplicateUserException;
 
 import org.springframework.http.HttpStatus;

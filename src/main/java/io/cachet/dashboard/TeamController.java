@@ -109,8 +109,8 @@ class TeamController {
 			}
 			try {
 				String code = this.users.invite(address, invitedLevel);
-				this.mail.send(address, "You are invited to " + this.settings.get("app_name", "Cachet"),
-						"You are invited to help run the status page " + this.settings.get("app_name", "Cachet")
+				this.mail.send(address, "You are invited to " + this.settings.site().name(),
+						"You are invited to help run the status page " + this.settings.site().name()
 								+ ".\n\nChoose your username and password here:\n" + this.address.baseUrl()
 								+ "/signup/invite/" + code + "\n");
 				sent.add(address);

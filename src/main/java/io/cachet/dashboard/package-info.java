@@ -5,7 +5,12 @@
  * ({@link io.cachet.dashboard.SessionRevocationFilter}); remember-me logins are revocable
  * rows in the database ({@link io.cachet.dashboard.RevocableRememberMeServices}).
  */
+@ApplicationModule(allowedDependencies = { "audit", "backup", "cachetimport", "cluster", "component", "crypto",
+		"incident", "mail", "metric", "monitor", "notification", "outbound", "schedule", "settings", "shared",
+		"statuspage", "subscriber", "upstream", "user" })
 @NullMarked
 package io.cachet.dashboard;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -9,7 +9,11 @@
  * {@link io.cachet.demo.DemoIntegrations} the webhooks, monitors and upstreams, which
  * reach only this app or a closed loopback port.
  */
+@ApplicationModule(allowedDependencies = { "component", "incident", "metric", "monitor", "notification", "schedule",
+		"settings", "subscriber", "upstream", "user" })
 @NullMarked
 package io.cachet.demo;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.component.StatusChangeSource;
 import io.cachet.incident.internal.IncidentRepository;
@@ -168,7 +171,8 @@ public class IncidentService {
 		}
 		affected.forEach((component) -> this.components.changeStatus(component.componentId(), component.status(), true,
 				StatusChangeSource.INCIDENT));
-		this.events.publishEvent(new IncidentChanged("incident", id, "Reported incident " + command.name(), "created"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.CREATED,
+				"Reported incident " + command.name()));
 		this.events.publishEvent(new IncidentReported(id, command.name(), command.status(), command.visible(),
 				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList()));
 		return getIncident(id, false);
@@ -218,7 +222,8 @@ public class IncidentService {
 		if (command.meta() != null) {
 			this.incidents.replaceMeta(id, command.meta(), now);
 		}
-		this.events.publishEvent(new IncidentChanged("incident", id, "Updated incident " + changed.name(), "updated"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.UPDATED,
+				"Updated incident " + changed.name()));
 		return getIncident(id, false);
 	}
 
@@ -249,7 +254,8 @@ public class IncidentService {
 	public void deleteIncident(long id) {
 		IncidentView current = getIncident(id, false);
 		this.incidents.softDelete(id, now());
-		this.events.publishEvent(new IncidentChanged("incident", id, "Deleted incident " + current.name(), "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.DELETED,
+				"Deleted incident " + current.name()));
 	}
 
 	/**
@@ -297,8 +303,8 @@ public class IncidentService {
 		IncidentView incident = getIncident(incidentId, false);
 		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, at);
 		this.incidents.updateStatus(incidentId, status, at);
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name(), "created"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.CREATED,
+				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name()));
 		this.events.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible()));
 		return getUpdate(incidentId, updateId, false);
 	}
@@ -313,8 +319,8 @@ public class IncidentService {
 		IncidentUpdateView current = getUpdate(incidentId, updateId, false);
 		this.incidents.updateUpdate(updateId, Objects.requireNonNullElse(status, current.status()),
 				Objects.requireNonNullElse(message, current.message()), now());
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Edited an update of incident " + incidentId, "updated"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.UPDATED,
+				"Edited an update of incident " + incidentId));
 		return getUpdate(incidentId, updateId, false);
 	}
 
@@ -325,8 +331,8 @@ public class IncidentService {
 	public void deleteUpdate(long incidentId, long updateId) {
 		getUpdate(incidentId, updateId, false);
 		this.incidents.deleteUpdate(updateId);
-		this.events.publishEvent(new IncidentChanged("incident_update", updateId,
-				"Deleted an update of incident " + incidentId, "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.DELETED,
+				"Deleted an update of incident " + incidentId));
 	}
 
 	/**

@@ -16,6 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentView;
 import io.cachet.incident.internal.IncidentTemplateRepository;
@@ -80,8 +83,8 @@ public class IncidentTemplateService {
 		this.renderer.check(template);
 		return inTransaction(() -> {
 			long id = this.templates.insert(name, slugOrDerived(slug, name), template, now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Created incident template " + name, "created"));
+			this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.CREATED,
+					"Created incident template " + name));
 			return getTemplate(id);
 		});
 	}
@@ -101,8 +104,8 @@ public class IncidentTemplateService {
 			String newName = Objects.requireNonNullElse(name, current.name());
 			this.templates.update(id, newName, (slug != null) ? slugOrDerived(slug, newName) : current.slug(),
 					Objects.requireNonNullElse(template, current.template()), now());
-			this.events.publishEvent(
-					new IncidentChanged("incident_template", id, "Updated incident template " + newName, "updated"));
+			this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.UPDATED,
+					"Updated incident template " + newName));
 			return getTemplate(id);
 		});
 	}
@@ -114,8 +117,8 @@ public class IncidentTemplateService {
 	public void deleteTemplate(long id) {
 		IncidentTemplateView current = getTemplate(id);
 		this.templates.softDelete(id, now());
-		this.events.publishEvent(
-				new IncidentChanged("incident_template", id, "Deleted incident template " + current.name(), "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_TEMPLATE, id, AuditAction.DELETED,
+				"Deleted incident template " + current.name()));
 	}
 
 	/**

@@ -7,7 +7,10 @@
  * iterations, value and output size, on worker threads of their own. They are checked and
  * rendered before any transaction opens, so that no render holds a database connection.
  */
+@ApplicationModule(allowedDependencies = { "audit", "component", "shared" })
 @NullMarked
 package io.cachet.incident;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -17,6 +17,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.jspecify.annotations.Nullable;
 
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,7 +56,7 @@ public class MailService {
 	 * @return whether an SMTP server is configured at all
 	 */
 	public boolean isConfigured() {
-		return this.configured.getIfAvailable() != null || !this.settings.get("mail_host", "").isBlank();
+		return this.configured.getIfAvailable() != null || !this.settings.site().mail().host().isBlank();
 	}
 
 	/**
@@ -75,7 +76,7 @@ public class MailService {
 		SimpleMailMessage message = new SimpleMailMessage();
 		String senderAddress = senderAddress();
 		if (!senderAddress.isBlank()) {
-			String name = this.settings.get("mail_name", "");
+			String name = this.settings.site().mail().name();
 			message.setFrom(name.isBlank() ? senderAddress : name + " <" + senderAddress + ">");
 		}
 		message.setTo(to);
@@ -221,7 +222,7 @@ public class MailService {
 				? new FixedIdMessage(impl.getSession(), mail.messageId()) : sender.createMimeMessage();
 		String senderAddress = senderAddress();
 		if (!senderAddress.isBlank()) {
-			String name = this.settings.get("mail_name", "");
+			String name = this.settings.site().mail().name();
 			try {
 				message.setFrom(name.isBlank() ? new InternetAddress(senderAddress)
 						: new InternetAddress(senderAddress, name, "UTF-8"));
@@ -257,7 +258,7 @@ public class MailService {
 	}
 
 	private String senderAddress() {
-		return !this.from.isBlank() ? this.from : this.settings.get("mail_address", "");
+		return !this.from.isBlank() ? this.from : this.settings.site().mail().address();
 	}
 
 	/**
@@ -285,14 +286,15 @@ public class MailService {
 		if (fromSpring != null) {
 			return fromSpring;
 		}
-		String host = this.settings.get("mail_host", "");
+		SiteSettings.Mail settings = this.settings.site().mail();
+		String host = settings.host();
 		if (host.isBlank()) {
 			throw new IllegalStateException("No mail server is configured");
 		}
 		JavaMailSenderImpl sender = new JavaMailSenderImpl();
 		sender.setHost(host);
-		sender.setPort(this.settings.getInt("mail_port", 25));
-		String username = this.settings.get("mail_username", "");
+		sender.setPort(settings.port());
+		String username = settings.username();
 		if (!username.isBlank()) {
 			sender.setUsername(username);
 			sender.setPassword(this.settings.getSecret("mail_password", ""));
@@ -302,7 +304,7 @@ public class MailService {
 		properties.put("mail.smtp.connectiontimeout", "10000");
 		properties.put("mail.smtp.timeout", "10000");
 		properties.put("mail.smtp.writetimeout", "10000");
-		String encryption = this.settings.get("mail_encryption", "none");
+		String encryption = settings.encryption();
 		if ("tls".equals(encryption)) {
 			properties.put("mail.smtp.starttls.enable", "true");
 			properties.put("mail.smtp.starttls.required", "true");

@@ -20,6 +20,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.metric.internal.MetricRepository;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
@@ -92,7 +95,8 @@ public class MetricService {
 				orDefault(command.defaultView(), 1), checkThreshold(orDefault(command.threshold(), 5)),
 				orDefault(command.order(), 0), orDefault(command.visible(), 1), now, now);
 		long id = this.metrics.insert(metric);
-		this.events.publishEvent(new MetricChanged("metric", id, "Created metric " + metric.name(), "created"));
+		this.events.publishEvent(
+				new RecordChanged(AuditSubject.METRIC, id, AuditAction.CREATED, "Created metric " + metric.name()));
 		return getMetric(id);
 	}
 
@@ -117,7 +121,8 @@ public class MetricService {
 				orDefault(command.order(), current.order()), orDefault(command.visible(), current.visible()),
 				current.createdAt(), now());
 		this.metrics.update(changed);
-		this.events.publishEvent(new MetricChanged("metric", id, "Updated metric " + changed.name(), "updated"));
+		this.events.publishEvent(
+				new RecordChanged(AuditSubject.METRIC, id, AuditAction.UPDATED, "Updated metric " + changed.name()));
 		return getMetric(id);
 	}
 
@@ -129,7 +134,8 @@ public class MetricService {
 	public void deleteMetric(long id) {
 		MetricView current = getMetric(id);
 		this.metrics.delete(id);
-		this.events.publishEvent(new MetricChanged("metric", id, "Deleted metric " + current.name(), "deleted"));
+		this.events.publishEvent(
+				new RecordChanged(AuditSubject.METRIC, id, AuditAction.DELETED, "Deleted metric " + current.name()));
 	}
 
 	/**
@@ -177,8 +183,8 @@ public class MetricService {
 		else {
 			pointId = this.metrics.insertPoint(metricId, scaled, pointTime, now);
 		}
-		this.events.publishEvent(new MetricChanged("metric_point", pointId,
-				"Recorded " + scaled.stripTrailingZeros().toPlainString() + " on metric " + metric.name(), "created"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.METRIC_POINT, pointId, AuditAction.CREATED,
+				"Recorded " + scaled.stripTrailingZeros().toPlainString() + " on metric " + metric.name()));
 		return getPoint(metricId, pointId);
 	}
 
@@ -194,8 +200,8 @@ public class MetricService {
 		MetricPointView current = getPoint(metricId, pointId);
 		this.metrics.updatePoint(pointId, (value != null) ? value.setScale(3, RoundingMode.HALF_UP) : current.value(),
 				(at != null) ? roundTo30Seconds(at) : current.createdAt(), now());
-		this.events.publishEvent(
-				new MetricChanged("metric_point", pointId, "Changed a point of metric " + metricId, "updated"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.METRIC_POINT, pointId, AuditAction.UPDATED,
+				"Changed a point of metric " + metricId));
 		return getPoint(metricId, pointId);
 	}
 
@@ -206,8 +212,8 @@ public class MetricService {
 	public void deletePoint(long metricId, long pointId) {
 		getPoint(metricId, pointId);
 		this.metrics.deletePoint(metricId, pointId);
-		this.events.publishEvent(
-				new MetricChanged("metric_point", pointId, "Deleted a point of metric " + metricId, "deleted"));
+		this.events.publishEvent(new RecordChanged(AuditSubject.METRIC_POINT, pointId, AuditAction.DELETED,
+				"Deleted a point of metric " + metricId));
 	}
 
 	static Instant roundTo30Seconds(Instant instant) {

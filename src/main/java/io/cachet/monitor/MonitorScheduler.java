@@ -21,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.cluster.ClusterLocks;
@@ -98,8 +100,11 @@ class MonitorScheduler implements SmartLifecycle {
 	}
 
 	@EventListener
-	void on(MonitorChanged event) {
-		this.due.remove(event.monitorId());
+	void on(RecordChanged event) {
+		if (event.subject() != AuditSubject.MONITOR) {
+			return;
+		}
+		this.due.remove(event.subjectId());
 		this.reload = true;
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
 			org.springframework.transaction.support.TransactionSynchronizationManager
@@ -231,7 +236,7 @@ class MonitorScheduler implements SmartLifecycle {
 	private void pruneHourly(Instant now) {
 		if (Duration.between(this.lastPrune, now).toHours() >= 1) {
 			this.lastPrune = now;
-			int days = Math.max(1, this.settings.getInt("monitor_result_retention_days", 7));
+			int days = this.settings.site().monitorResultRetentionDays();
 			int pruned = this.repository.pruneResultsBefore(now.minus(Duration.ofDays(days)));
 			if (pruned > 0) {
 				logger.info("Deleted {} monitor results older than {} days", pruned, days);

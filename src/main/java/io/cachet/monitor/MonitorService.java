@@ -21,6 +21,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.metric.MetricService;
 import io.cachet.monitor.internal.MonitorRepository;
@@ -122,7 +125,7 @@ public class MonitorService {
 			throw new InvalidInputException("A header value may not be " + MonitorView.HIDDEN_VALUE + ".");
 		}
 		long id = this.monitors.insert(monitor);
-		this.events.publishEvent(new MonitorChanged(id, "created"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.MONITOR, id, AuditAction.CREATED));
 		return getMonitor(id);
 	}
 
@@ -169,7 +172,7 @@ public class MonitorService {
 				current.lastPushAt(), current.openIncidentId(), current.createdAt(), now());
 		validate(changed);
 		this.monitors.update(changed);
-		this.events.publishEvent(new MonitorChanged(id, "updated"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.MONITOR, id, AuditAction.UPDATED));
 		return getMonitor(id);
 	}
 
@@ -224,7 +227,7 @@ public class MonitorService {
 	public void deleteMonitor(long id) {
 		getMonitor(id);
 		this.monitors.delete(id);
-		this.events.publishEvent(new MonitorChanged(id, "deleted"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.MONITOR, id, AuditAction.DELETED));
 	}
 
 	/**

@@ -9,7 +9,11 @@
  * monitor down (major outage), {@code recovery_threshold} successes in a row bring it
  * back; an answer slower than the latency threshold counts as performance issues.
  */
+@ApplicationModule(allowedDependencies = { "audit", "backup", "cluster", "component", "crypto", "incident", "metric",
+		"outbound", "settings", "shared" })
 @NullMarked
 package io.cachet.monitor;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -17,7 +17,7 @@ import io.cachet.mail.OutgoingMail;
 import io.cachet.notification.internal.OutboxRepository.DeliveryTask;
 import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
-import io.cachet.statuspage.PageLocales;
+import io.cachet.settings.PageLocales;
 
 /**
  * Sends a notification's e-mails, many over one SMTP connection. Each message carries
@@ -60,8 +60,8 @@ class EmailChannel {
 		List<OutgoingMail> mails = new ArrayList<>(tasks.size());
 		String host = URI.create(this.address.baseUrl()).getHost();
 		for (DeliveryTask task : tasks) {
-			Locale locale = PageLocales
-				.fromSetting((task.locale() != null) ? task.locale() : this.settings.get("app_locale", "en"));
+			Locale locale = (task.locale() != null) ? PageLocales.fromSetting(task.locale())
+					: this.settings.site().locale();
 			EmailComposer.Composed written = this.composed.computeIfAbsent(
 					task.notificationId() + "/" + locale.toLanguageTag(),
 					(key) -> this.composer.compose(content, locale));

@@ -19,6 +19,7 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.Markdown;
 import io.cachet.subscriber.SubscriberLinks;
 
@@ -52,8 +53,9 @@ class EmailComposer {
 	}
 
 	Composed compose(NotificationContent content, Locale locale) {
-		String page = this.settings.get("app_name", "Cachet");
-		ZoneId zone = this.settings.timezone();
+		SiteSettings site = this.settings.site();
+		String page = site.name();
+		ZoneId zone = site.timezone();
 		DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
 			.withLocale(locale)
 			.withZone(zone);
@@ -134,15 +136,15 @@ class EmailComposer {
 	}
 
 	private String colour(String name) {
-		return colour(this.settings, name);
+		return colour(this.settings.site().theme(), name);
 	}
 
 	/**
 	 * @return the theme colour ({@code reds}, {@code greens}, ...) as {@code #rrggbb}
 	 */
-	static String colour(SettingsService settings, String name) {
+	static String colour(SiteSettings.Theme theme, String name) {
 		String fallback = DEFAULT_COLOURS.getOrDefault(name, "#3498DB");
-		String value = settings.get("style_" + name, fallback).strip();
+		String value = theme.colour(name);
 		return value.matches("#[0-9a-fA-F]{6}") ? value : fallback;
 	}
 

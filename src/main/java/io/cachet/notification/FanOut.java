@@ -125,8 +125,7 @@ class FanOut {
 		if (!chosen) {
 			return false;
 		}
-		boolean suppressed = !kind.isMaintenance()
-				&& this.settings.getBoolean("suppress_notifications_in_maintenance", false)
+		boolean suppressed = !kind.isMaintenance() && this.settings.site().suppressNotificationsInMaintenance()
 				&& this.schedules.isMaintenanceInProgress();
 		return !suppressed;
 	}

@@ -24,7 +24,7 @@ import io.cachet.outbound.OutboundRequest;
 import io.cachet.outbound.OutboundResponse;
 import io.cachet.settings.PublicAddress;
 import io.cachet.settings.SettingsService;
-import io.cachet.statuspage.PageLocales;
+import io.cachet.settings.SiteSettings;
 
 /**
  * Calls webhooks: a JSON POST whose body is signed with HMAC-SHA256 under the webhook's
@@ -73,13 +73,14 @@ class WebhookChannel {
 	Result call(WebhookView webhook, long deliveryId, long notificationId, NotificationContent content) {
 		long started = System.nanoTime();
 		try {
-			String pageName = this.settings.get("app_name", "Cachet");
-			Locale locale = PageLocales.fromSetting(this.settings.get("app_locale", "en"));
+			SiteSettings site = this.settings.site();
+			String pageName = site.name();
+			Locale locale = site.locale();
 			String status = content.statusKey().isEmpty() ? ""
 					: this.messages.getMessage(content.statusKey(), null, content.statusName(), locale);
 			String summary = this.messages.getMessage("notification.subject." + content.kind(),
 					new Object[] { pageName, content.title(), status }, content.title(), locale);
-			String colour = EmailComposer.colour(this.settings, content.colour());
+			String colour = EmailComposer.colour(site.theme(), content.colour());
 			byte[] body = this.json.writeValueAsBytes(WebhookPayloads.body(webhook.format(), content, notificationId,
 					summary, colour, pageName, this.address.baseUrl()));
 			OutboundRequest request = OutboundRequest

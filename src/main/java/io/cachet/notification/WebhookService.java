@@ -19,6 +19,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.notification.internal.WebhookRepository;
 import io.cachet.outbound.OutboundPolicy;
 import io.cachet.shared.InvalidInputException;
@@ -78,7 +81,7 @@ public class WebhookService {
 				Objects.requireNonNullElse(command.enabled(), true), now, now);
 		checkChosen(webhook);
 		long id = this.webhooks.insert(webhook, secret);
-		this.events.publishEvent(new WebhookChanged(id, "created"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.WEBHOOK, id, AuditAction.CREATED));
 		return new CreatedWebhook(getWebhook(id), secret);
 	}
 
@@ -106,7 +109,7 @@ public class WebhookService {
 				Objects.requireNonNullElse(command.enabled(), current.enabled()), current.createdAt(), now());
 		checkChosen(changed);
 		this.webhooks.update(changed, secret);
-		this.events.publishEvent(new WebhookChanged(id, "updated"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.WEBHOOK, id, AuditAction.UPDATED));
 		return new UpdatedWebhook(getWebhook(id), newSecret);
 	}
 
@@ -119,7 +122,7 @@ public class WebhookService {
 		getWebhook(id);
 		this.webhooks.cancelQueued(id, now());
 		this.webhooks.delete(id);
-		this.events.publishEvent(new WebhookChanged(id, "deleted"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.WEBHOOK, id, AuditAction.DELETED));
 	}
 
 	/**

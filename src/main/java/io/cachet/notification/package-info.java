@@ -14,7 +14,11 @@
  * Claims carry the node's stable id ({@link io.cachet.notification.NodeIdentity}) and, in
  * a cluster, a lease the node renews while it runs; see {@link DeliveryWorker}.
  */
+@ApplicationModule(allowedDependencies = { "audit", "cluster", "component", "crypto", "incident", "mail", "outbound",
+		"schedule", "settings", "shared", "subscriber" })
 @NullMarked
 package io.cachet.notification;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -44,7 +44,7 @@ public class OutboundPolicy {
 
 	@Autowired
 	OutboundPolicy(@Value("${cachet.outbound.allow:}") String allow, SettingsService settings) {
-		this(allow, () -> settings.get(SETTING, ""), InetAddress::getAllByName);
+		this(allow, () -> settings.site().outboundAllow(), InetAddress::getAllByName);
 	}
 
 	/**

@@ -24,7 +24,10 @@
  * {@link java.net.InetAddress}. Every answer body is read from the stream against a hard
  * cap, so a server that streams forever costs a bounded amount of memory and time.
  */
+@ApplicationModule(allowedDependencies = { "settings", "shared" })
 @NullMarked
 package io.cachet.outbound;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

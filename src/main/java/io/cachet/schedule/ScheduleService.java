@@ -12,6 +12,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.schedule.internal.ScheduleRepository;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
@@ -115,7 +118,7 @@ public class ScheduleService {
 		long id = this.schedules.insert(name, command.message(), Objects.requireNonNull(command.status()), scheduledAt,
 				command.completedAt(), now);
 		this.schedules.replaceComponents(id, Objects.requireNonNullElse(command.components(), Map.of()), now);
-		this.events.publishEvent(new ScheduleChanged(id, name, "created"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, id, AuditAction.CREATED, name));
 		this.events.publishEvent(new MaintenanceScheduled(id, notify));
 		return getSchedule(id);
 	}
@@ -139,7 +142,7 @@ public class ScheduleService {
 		if (command.components() != null) {
 			this.schedules.replaceComponents(id, command.components(), now);
 		}
-		this.events.publishEvent(new ScheduleChanged(id, changed.name(), "updated"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, id, AuditAction.UPDATED, changed.name()));
 		if (changed.status() != current.status()) {
 			this.events.publishEvent(new MaintenanceStatusChanged(id, current.status(), changed.status()));
 		}
@@ -154,7 +157,7 @@ public class ScheduleService {
 	public void deleteSchedule(long id) {
 		ScheduleView current = getSchedule(id);
 		this.schedules.softDelete(id, now());
-		this.events.publishEvent(new ScheduleChanged(id, current.name(), "deleted"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, id, AuditAction.DELETED, current.name()));
 	}
 
 	private static void checkOrder(Instant scheduledAt,

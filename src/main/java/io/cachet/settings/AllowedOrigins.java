@@ -56,7 +56,7 @@ public class AllowedOrigins implements CorsConfigurationSource {
 	 * @return the rules in force, never {@code null}
 	 */
 	public CorsConfiguration configuration() {
-		String setting = this.settings.get("allowed_domains", "").strip();
+		String setting = this.settings.site().allowedDomains().strip();
 		String own = this.address.configuredBaseUrl().orElse("");
 		Cached current = this.cached;
 		if (current == null || !current.setting().equals(setting) || !current.own().equals(own)) {

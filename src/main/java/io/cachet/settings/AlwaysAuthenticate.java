@@ -26,7 +26,7 @@ public final class AlwaysAuthenticate {
 	public static AuthorizationManager<RequestAuthorizationContext> publicUnlessOn(SettingsService settings) {
 		AuthorizationManager<RequestAuthorizationContext> authenticated = AuthenticatedAuthorizationManager
 			.authenticated();
-		return (authentication, context) -> settings.getBoolean(SETTING, false)
+		return (authentication, context) -> settings.site().alwaysAuthenticate()
 				? authenticated.authorize(authentication, context) : new AuthorizationDecision(true);
 	}
 

@@ -39,7 +39,7 @@ public class PublicAddress {
 	 * {@code app_domain} setting; {@code https://} when no scheme is given), if any
 	 */
 	public java.util.Optional<String> configuredBaseUrl() {
-		String configured = this.appUrl.isBlank() ? this.settings.get("app_domain", "").strip() : this.appUrl.strip();
+		String configured = this.appUrl.isBlank() ? this.settings.site().domain().strip() : this.appUrl.strip();
 		if (configured.isEmpty()) {
 			return java.util.Optional.empty();
 		}

@@ -1,9 +1,6 @@
 package io.cachet.settings;
 
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Cachet's settings ({@code app_name}, {@code app_timezone}, ...), kept in memory: they
- * are read on every request and change rarely.
+ * are read on every request and change rarely. Code reads them typed, through
+ * {@link #site()}.
  * <p>
  * The settings that are secrets ({@link #SECRETS}) are stored encrypted
  * ({@link SecretCipher}) and held in memory in clear. One that no key of this server
@@ -35,12 +33,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class SettingsService {
-
-	/**
-	 * The default zone, by its name: {@code ZoneOffset.UTC} would show as "Z" where the
-	 * page names its time zone.
-	 */
-	private static final ZoneId UTC = ZoneId.of("UTC");
 
 	/** The settings kept encrypted. */
 	public static final Set<String> SECRETS = Set.of("mail_password", "subscriber_link_key", "remember_me_key");
@@ -66,13 +58,23 @@ public class SettingsService {
 	}
 
 	/**
-	 * The values in clear, and the names of the secrets that could not be decrypted.
+	 * The values in clear, the names of the secrets that could not be decrypted, and the
+	 * values typed.
 	 */
-	private record Loaded(Map<String, String> values, Set<String> unreadable) {
+	private record Loaded(Map<String, String> values, Set<String> unreadable, SiteSettings site) {
 	}
 
 	/**
-	 * @return the value of a setting, empty when it was never set
+	 * @return the settings as typed values with their defaults, as saved last (a change
+	 * shows at the next call), never {@code null}
+	 */
+	public SiteSettings site() {
+		return loaded().site();
+	}
+
+	/**
+	 * @return the value of a setting, empty when it was never set (for code that handles
+	 * settings by name, such as the settings pages; others read {@link #site()})
 	 */
 	public Optional<String> get(String name) {
 		return Optional.ofNullable(loaded().values().get(name));
@@ -99,32 +101,6 @@ public class SettingsService {
 
 	public String get(String name, String defaultValue) {
 		return get(name).orElse(defaultValue);
-	}
-
-	public boolean getBoolean(String name, boolean defaultValue) {
-		return get(name).map((value) -> value.equals("1") || value.equalsIgnoreCase("true")).orElse(defaultValue);
-	}
-
-	public int getInt(String name, int defaultValue) {
-		try {
-			return get(name).map(String::strip).map(Integer::parseInt).orElse(defaultValue);
-		}
-		catch (NumberFormatException ex) {
-			return defaultValue;
-		}
-	}
-
-	/**
-	 * @return the status page's time zone ({@code app_timezone}), UTC when unset or
-	 * invalid
-	 */
-	public ZoneId timezone() {
-		try {
-			return get("app_timezone").map(ZoneId::of).orElse(UTC);
-		}
-		catch (DateTimeException ex) {
-			return UTC;
-		}
 	}
 
 	/**
@@ -220,7 +196,7 @@ public class SettingsService {
 					unreadable.add(name);
 				}
 			});
-			values = new Loaded(Map.copyOf(loaded), Set.copyOf(unreadable));
+			values = new Loaded(Map.copyOf(loaded), Set.copyOf(unreadable), SiteSettings.of(loaded));
 			if (this.generation.get() == loadedAt) {
 				this.cache = values;
 			}

@@ -2,6 +2,8 @@ package io.cachet.statuspage;
 
 import org.springframework.web.util.HtmlUtils;
 
+import io.cachet.component.OverallStatus;
+import io.cachet.settings.SiteSettings;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 
 /**
@@ -22,7 +24,7 @@ final class Badges {
 	 */
 	static RenderedResource page(StatusPageSnapshot snapshot) {
 		OverallStatus status = snapshot.status();
-		PageSettings.Theme theme = snapshot.settings().theme();
+		SiteSettings.Theme theme = snapshot.settings().theme();
 		String colour = switch (status.level()) {
 			case "success" -> theme.greens();
 			case "danger" -> theme.reds();
@@ -32,7 +34,7 @@ final class Badges {
 	}
 
 	static RenderedResource component(StatusPageSnapshot snapshot, ComponentEntry entry, boolean flatSquare) {
-		PageSettings.Theme theme = snapshot.settings().theme();
+		SiteSettings.Theme theme = snapshot.settings().theme();
 		String message = entry.underMaintenance() ? "Maintenance" : entry.component().status().label();
 		String colour = entry.underMaintenance() ? theme.blues() : switch (entry.component().status()) {
 			case OPERATIONAL -> theme.greens();

@@ -16,7 +16,7 @@ import io.cachet.shared.Markdown;
  * Formatting helpers for the page templates ({@code ${fmt.dateTime(...)}}), in the page's
  * language and time zone.
  */
-public final class PageFormat {
+final class PageFormat {
 
 	private final ZoneId zone;
 

@@ -101,7 +101,7 @@ class PublicResourceFilter extends HttpFilter {
 	 */
 	private boolean alwaysAuthenticate() {
 		try {
-			boolean value = this.settings.getBoolean("always_authenticate", false);
+			boolean value = this.settings.site().alwaysAuthenticate();
 			this.lastAlwaysAuthenticate = value;
 			return value;
 		}

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.cachet.incident.IncidentView;
 import io.cachet.metric.MetricChart;
 import io.cachet.metric.MetricPeriod;
+import io.cachet.settings.PageLocales;
 import io.cachet.statuspage.StatusPageCache.State;
 import io.cachet.statuspage.StatusPageSnapshot.Timeline;
 

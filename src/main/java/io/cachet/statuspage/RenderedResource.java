@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param status the HTTP status (200, or 404/503 for the pages that say so)
  * @param cacheControl the {@code Cache-Control} header
  */
-public record RenderedResource(int status, byte[] body, byte @Nullable [] gzipped, String etag, String contentType,
+record RenderedResource(int status, byte[] body, byte @Nullable [] gzipped, String etag, String contentType,
 		String cacheControl) {
 
 	/**

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * keys (a known filter, an aligned date).
  */
 @Component
-public class StatusPageCache {
+class StatusPageCache {
 
 	/**
 	 * Renderings kept at most (incident pages, timeline pages...), all languages.

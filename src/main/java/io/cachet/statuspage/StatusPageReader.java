@@ -12,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.component.OverallStatus;
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
@@ -33,24 +33,23 @@ import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.ListQuery;
-import io.cachet.shared.Markdown;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
 import io.cachet.statuspage.StatusPageSnapshot.MaintenanceEntry;
 import io.cachet.statuspage.StatusPageSnapshot.MetricEntry;
 import io.cachet.statuspage.StatusPageSnapshot.Timeline;
-import io.cachet.statuspage.StatusPageSnapshot.TimelineDay;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads what a guest may see into a {@link StatusPageSnapshot}, in one read-only
- * transaction. This is the only place the public page touches the database; it runs when
- * data changes, not per request.
+ * transaction: the settings ({@link PageSettings#from}), components, incidents and their
+ * timeline ({@link IncidentTimelines}), maintenance and metrics. This is the only place
+ * the public page touches the database; it runs when data changes, not per request.
  */
 @Component
-public class StatusPageReader {
+class StatusPageReader {
 
 	/** The days of the uptime bar. */
 	public static final int UPTIME_DAYS = 90;
@@ -69,23 +68,27 @@ public class StatusPageReader {
 
 	private final MetricService metrics;
 
+	private final IncidentTimelines timelines;
+
 	private final Clock clock;
 
 	StatusPageReader(SettingsService settings, ComponentService components, ComponentUptimeService uptime,
-			IncidentService incidents, ScheduleService schedules, MetricService metrics, Clock clock) {
+			IncidentService incidents, ScheduleService schedules, MetricService metrics, IncidentTimelines timelines,
+			Clock clock) {
 		this.settings = settings;
 		this.components = components;
 		this.uptime = uptime;
 		this.incidents = incidents;
 		this.schedules = schedules;
 		this.metrics = metrics;
+		this.timelines = timelines;
 		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
 	public StatusPageSnapshot read() {
 		Instant now = this.clock.instant();
-		PageSettings page = readSettings();
+		PageSettings page = PageSettings.from(this.settings.site());
 		Set<Long> underMaintenance = new HashSet<>(this.schedules.findComponentsUnderMaintenance());
 		Map<Long, ComponentUptime> uptimes = this.uptime.lastDays(UPTIME_DAYS, page.timezone());
 		List<ComponentView> visible = this.components.findComponents(ListQuery.all(), List.of(), true).items();
@@ -147,68 +150,24 @@ public class StatusPageReader {
 			.map((schedule) -> maintenanceEntry(schedule, now, enabledNames))
 			.toList();
 		List<MetricEntry> metricEntries = page.displayGraphs() ? readMetrics(page.timezone()) : List.of();
-		Timeline timeline = page.onlyDisruptedDays() ? disruptedTimeline(page, 1) : timeline(page, null);
+		Timeline timeline = page.onlyDisruptedDays() ? this.timelines.disruptedDays(page, 1)
+				: this.timelines.days(page, null);
 		return new StatusPageSnapshot(now, page, status, List.copyOf(groups), ungrouped, stickied, maintenance,
 				metricEntries, timeline, recent, unresolved, recentSchedules, Map.copyOf(names));
 	}
 
 	/**
-	 * The timeline of {@code incident_days} days ending at {@code startDate} (default
-	 * today), every day listed even without incidents; older days are offered only while
-	 * an incident is older.
+	 * @see IncidentTimelines#days
 	 */
-	@Transactional(readOnly = true)
-	public Timeline timeline(PageSettings page, @Nullable LocalDate startDate) {
-		ZoneId zone = page.timezone();
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), zone);
-		LocalDate end = (startDate == null || startDate.isAfter(today)) ? today : startDate;
-		int days = Math.max(1, page.incidentDays());
-		LocalDate first = end.minusDays(days - 1L);
-		List<IncidentView> found = this.incidents.findOccurredBetween(first.atStartOfDay(zone).toInstant(),
-				end.plusDays(1).atStartOfDay(zone).toInstant(), true);
-		List<TimelineDay> timelineDays = new ArrayList<>();
-		for (LocalDate day = end; !day.isBefore(first); day = day.minusDays(1)) {
-			LocalDate date = day;
-			timelineDays.add(new TimelineDay(date,
-					found.stream()
-						.filter((incident) -> LocalDate.ofInstant(incident.occurredAt(), zone).equals(date))
-						.toList()));
-		}
-		// Older pages only while there are older incidents, as in Cachet: an endless
-		// chain of empty weeks is a trap for visitors and crawlers alike.
-		String previous = this.incidents.hasOccurredBefore(first.atStartOfDay(zone).toInstant(), true)
-				? end.minusDays(days).toString() : null;
-		String next = end.isBefore(today) ? min(end.plusDays(days), today).toString() : null;
-		return new Timeline(timelineDays, previous, next);
+	Timeline timeline(PageSettings page, @Nullable LocalDate startDate) {
+		return this.timelines.days(page, startDate);
 	}
 
 	/**
-	 * The "only disrupted days" timeline: only days with incidents, {@code incident_days}
-	 * of them per page.
+	 * @see IncidentTimelines#disruptedDays
 	 */
-	@Transactional(readOnly = true)
-	public Timeline disruptedTimeline(PageSettings page, int pageNumber) {
-		ZoneId zone = page.timezone();
-		int perPage = Math.max(1, page.incidentDays());
-		TreeSet<LocalDate> allDays = new TreeSet<>(Comparator.reverseOrder());
-		this.incidents.findOccurrenceTimes(true).forEach((at) -> allDays.add(LocalDate.ofInstant(at, zone)));
-		List<LocalDate> days = allDays.stream().skip((long) (pageNumber - 1) * perPage).limit(perPage).toList();
-		if (days.isEmpty()) {
-			return new Timeline(List.of(), null, (pageNumber > 1) ? String.valueOf(pageNumber - 1) : null);
-		}
-		LocalDate newest = days.get(0);
-		LocalDate oldest = days.get(days.size() - 1);
-		List<IncidentView> found = this.incidents.findOccurredBetween(oldest.atStartOfDay(zone).toInstant(),
-				newest.plusDays(1).atStartOfDay(zone).toInstant(), true);
-		List<TimelineDay> timelineDays = days.stream()
-			.map((date) -> new TimelineDay(date,
-					found.stream()
-						.filter((incident) -> LocalDate.ofInstant(incident.occurredAt(), zone).equals(date))
-						.toList()))
-			.toList();
-		boolean more = allDays.size() > pageNumber * perPage;
-		return new Timeline(timelineDays, more ? String.valueOf(pageNumber + 1) : null,
-				(pageNumber > 1) ? String.valueOf(pageNumber - 1) : null);
+	Timeline disruptedTimeline(PageSettings page, int pageNumber) {
+		return this.timelines.disruptedDays(page, pageNumber);
 	}
 
 	/**
@@ -232,41 +191,6 @@ public class StatusPageReader {
 		catch (io.cachet.shared.NotFoundException ex) {
 			return java.util.Optional.empty();
 		}
-	}
-
-	PageSettings readSettings() {
-		ZoneId zone = this.settings.timezone();
-		String banner = this.settings.get("app_banner", "");
-		String bannerType = this.settings.get("app_banner_type", "image/png");
-		String bannerUri = banner.isBlank() ? null
-				: (banner.startsWith("data:") ? banner : "data:" + bannerType + ";base64," + banner);
-		var theme = new PageSettings.Theme(style("style_background_color", "#F0F3F4"),
-				style("style_background_fills", "#FFFFFF"), style("style_banner_background_color", ""),
-				style("style_banner_padding", "40px 0"), style("style_text_color", "#333333"),
-				style("style_reds", "#FF6F6F"), style("style_blues", "#3498DB"), style("style_greens", "#7ED321"),
-				style("style_yellows", "#F7CA18"), style("style_oranges", "#FF8800"), style("style_greys", "#888888"),
-				style("style_metrics", "#0DCCC0"), style("style_links", "#7ED321"));
-		return new PageSettings(this.settings.get("app_name", "Cachet"), this.settings.get("app_domain", ""),
-				Markdown.toSafeHtml(this.settings.get("app_about", "")), zone,
-				PageLocales.fromSetting(this.settings.get("app_locale", "en")),
-				this.settings.getBoolean("automatic_localization", false),
-				Math.min(90, Math.max(1, this.settings.getInt("app_incident_days", 7))),
-				Math.max(0, this.settings.getInt("app_refresh_rate", 0)), this.settings.getInt("major_outage_rate", 50),
-				this.settings.getBoolean("only_disrupted_days", false),
-				this.settings.getBoolean("show_timezone", false), this.settings.getBoolean("display_graphs", true),
-				this.settings.getBoolean("dashboard_login_link", true),
-				this.settings.getBoolean("enable_subscribers", false), bannerUri,
-				CustomMarkup.html(this.settings.get("header", "")), CustomMarkup.html(this.settings.get("footer", "")),
-				this.settings.get("stylesheet", ""), theme);
-	}
-
-	/**
-	 * @return a colour or CSS length from the settings, or the default when it holds
-	 * anything that could break out of the style sheet
-	 */
-	private String style(String name, String defaultValue) {
-		String value = this.settings.get(name, defaultValue).strip();
-		return value.matches("[#a-zA-Z0-9 .,%()-]{0,64}") ? value : defaultValue;
 	}
 
 	private List<MetricEntry> readMetrics(ZoneId zone) {
@@ -329,10 +253,6 @@ public class StatusPageReader {
 			case 2 -> worst.hasIssues();
 			default -> true;
 		};
-	}
-
-	private static LocalDate min(LocalDate a, LocalDate b) {
-		return a.isBefore(b) ? a : b;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.cachet.statuspage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,11 +15,9 @@ import org.slf4j.LoggerFactory;
 
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.component.ComponentChanged;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentStatusChanged;
-import io.cachet.incident.IncidentChanged;
-import io.cachet.metric.MetricChanged;
-import io.cachet.schedule.ScheduleChanged;
 import io.cachet.cluster.ClusterSignals;
 import io.cachet.settings.SettingsChanged;
 import io.cachet.settings.SettingsService;
@@ -42,7 +42,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an outage marks the page stale and a recovery rebuilds it.
  */
 @Component
-public class StatusPageRefresher implements DisposableBean {
+class StatusPageRefresher implements DisposableBean {
+
+	/** The records the page is built from: a change to one rebuilds it. */
+	private static final Set<AuditSubject> SHOWN = EnumSet.of(AuditSubject.COMPONENT, AuditSubject.COMPONENT_GROUP,
+			AuditSubject.INCIDENT, AuditSubject.INCIDENT_UPDATE, AuditSubject.INCIDENT_TEMPLATE, AuditSubject.METRIC,
+			AuditSubject.METRIC_POINT, AuditSubject.SCHEDULE);
 
 	/** The cluster signal that the public page's data changed. */
 	static final String PAGE_TOPIC = "page";
@@ -105,8 +110,14 @@ public class StatusPageRefresher implements DisposableBean {
 		this.executor.scheduleWithFixedDelay(this::check, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
 	}
 
-	@EventListener({ ComponentChanged.class, ComponentStatusChanged.class, IncidentChanged.class, MetricChanged.class,
-			ScheduleChanged.class, SettingsChanged.class })
+	@EventListener
+	void on(RecordChanged event) {
+		if (SHOWN.contains(event.subject())) {
+			onDataChanged();
+		}
+	}
+
+	@EventListener({ ComponentStatusChanged.class, SettingsChanged.class })
 	void onDataChanged() {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

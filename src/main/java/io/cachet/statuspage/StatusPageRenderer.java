@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * language (the results are kept in the {@link StatusPageCache}).
  */
 @Component
-public class StatusPageRenderer {
+class StatusPageRenderer {
 
 	static final String HTML = "text/html;charset=UTF-8";
 

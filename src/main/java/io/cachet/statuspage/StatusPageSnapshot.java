@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.component.OverallStatus;
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentUptime;
@@ -35,11 +36,11 @@ import io.cachet.schedule.ScheduleView;
  * @param unresolvedIncidents visible incidents not fixed yet
  * @param recentSchedules the 50 latest maintenance windows, any status
  */
-public record StatusPageSnapshot(Instant builtAt, PageSettings settings, OverallStatus status,
-		List<GroupSection> groups, List<ComponentEntry> ungrouped, List<IncidentView> stickied,
-		List<MaintenanceEntry> maintenance, List<MetricEntry> metrics, Timeline timeline,
-		List<IncidentView> recentIncidents, List<IncidentView> unresolvedIncidents,
-		List<MaintenanceEntry> recentSchedules, Map<Long, String> componentNames) {
+record StatusPageSnapshot(Instant builtAt, PageSettings settings, OverallStatus status, List<GroupSection> groups,
+		List<ComponentEntry> ungrouped, List<IncidentView> stickied, List<MaintenanceEntry> maintenance,
+		List<MetricEntry> metrics, Timeline timeline, List<IncidentView> recentIncidents,
+		List<IncidentView> unresolvedIncidents, List<MaintenanceEntry> recentSchedules,
+		Map<Long, String> componentNames) {
 
 	/**
 	 * @return every component shown on the page, grouped ones first

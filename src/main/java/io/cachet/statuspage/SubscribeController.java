@@ -22,6 +22,7 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.cachet.component.ComponentView;
+import io.cachet.settings.PageLocales;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.EmailAddressSyntax;
 import io.cachet.shared.InvalidInputException;
@@ -86,7 +87,7 @@ class SubscribeController {
 		// Over the mailbox's limit the page still says the same, so that it tells nobody
 		// whether an address is subscribed; no e-mail goes out.
 		if (this.throttle.allowMailbox(address.toLowerCase(Locale.ROOT))) {
-			this.subscribers.subscribeFromPage(address, this.settings.getBoolean("skip_subscriber_verification", false),
+			this.subscribers.subscribeFromPage(address, this.settings.site().skipSubscriberVerification(),
 					locale(request).toLanguageTag());
 		}
 		redirect.addFlashAttribute("notice", "subscribe.sent");
@@ -266,13 +267,13 @@ class SubscribeController {
 	}
 
 	private boolean enabled() {
-		return this.settings.getBoolean("enable_subscribers", false);
+		return this.settings.site().enableSubscribers();
 	}
 
 	private Locale locale(HttpServletRequest request) {
 		PageSettings settings = this.cache.current().map((state) -> state.snapshot().settings()).orElse(null);
 		if (settings == null) {
-			return PageLocales.fromSetting(this.settings.get("app_locale", "en"));
+			return this.settings.site().locale();
 		}
 		return settings.automaticLocalization()
 				? PageLocales.fromAcceptLanguage(request.getHeader("Accept-Language"), settings.locale())

@@ -15,6 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
@@ -103,7 +106,7 @@ public class SubscriberService {
 		long id = this.subscribers.insert(address, verifyCode(), verified ? now : null, componentIds == null, locale,
 				now);
 		this.subscribers.subscribe(id, subscribed, now);
-		this.events.publishEvent(new SubscriberChanged("subscriber", id, "created"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.CREATED));
 		this.events.publishEvent(new SubscriberCreated(id, address, verified));
 		return getSubscriber(id);
 	}
@@ -138,7 +141,7 @@ public class SubscriberService {
 		SubscriberView subscriber = getSubscriber(id);
 		if (!subscriber.isVerified()) {
 			this.subscribers.markVerified(id, now());
-			this.events.publishEvent(new SubscriberChanged("subscriber", id, "verified"));
+			this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.VERIFIED));
 		}
 	}
 
@@ -159,7 +162,7 @@ public class SubscriberService {
 			throw new InvalidInputException("A selected component is invalid.");
 		}
 		this.subscribers.replaceSubscriptions(id, global, componentIds, now());
-		this.events.publishEvent(new SubscriberChanged("subscriber", id, "updated"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.UPDATED));
 	}
 
 	/**
@@ -182,7 +185,7 @@ public class SubscriberService {
 			return;
 		}
 		this.subscribers.replaceSubscriptions(id, false, remaining, now());
-		this.events.publishEvent(new SubscriberChanged("subscriber", id, "updated"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.UPDATED));
 	}
 
 	/**
@@ -192,7 +195,7 @@ public class SubscriberService {
 	public void deleteSubscriber(long id) {
 		getSubscriber(id);
 		this.subscribers.delete(id);
-		this.events.publishEvent(new SubscriberChanged("subscriber", id, "deleted"));
+		this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.DELETED));
 	}
 
 	/**
@@ -203,7 +206,8 @@ public class SubscriberService {
 		this.subscribers.findSubscriptionOwner(subscriptionId)
 			.orElseThrow(() -> SubscriberNotFoundException.forSubscription(subscriptionId));
 		this.subscribers.deleteSubscription(subscriptionId);
-		this.events.publishEvent(new SubscriberChanged("subscription", subscriptionId, "deleted"));
+		this.events
+			.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIPTION, subscriptionId, AuditAction.DELETED));
 	}
 
 	/**

@@ -15,6 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
@@ -92,7 +95,7 @@ public class UpstreamService {
 				checkGrace(Objects.requireNonNullElse(command.graceSeconds(), DEFAULT_GRACE)), null,
 				Objects.requireNonNullElse(command.enabled(), true), null, null, null, now, now, List.of());
 		long id = this.upstreams.insert(upstream);
-		this.events.publishEvent(new UpstreamChanged(id, upstream.name(), "created"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.UPSTREAM, id, AuditAction.CREATED, upstream.name()));
 		return getUpstream(id);
 	}
 
@@ -122,7 +125,7 @@ public class UpstreamService {
 		if (!name.equals(current.name()) && groupId != null && this.components.findGroup(groupId).isPresent()) {
 			this.components.updateGroup(groupId, new UpdateComponentGroup(name, null, null, null));
 		}
-		this.events.publishEvent(new UpstreamChanged(id, name, "updated"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.UPSTREAM, id, AuditAction.UPDATED, name));
 		return getUpstream(id);
 	}
 
@@ -144,7 +147,7 @@ public class UpstreamService {
 			this.components.deleteGroup(groupId);
 		}
 		this.upstreams.delete(id);
-		this.events.publishEvent(new UpstreamChanged(id, current.name(), "deleted"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.UPSTREAM, id, AuditAction.DELETED, current.name()));
 	}
 
 	/**
@@ -167,8 +170,9 @@ public class UpstreamService {
 			this.components.updateComponent(componentId,
 					new UpdateComponent(null, null, null, null, null, null, !hidden, null, null, true));
 		}
-		this.events.publishEvent(new UpstreamChanged(upstreamId, upstream.name() + ": " + mirror.externalName(),
-				hidden ? "component hidden" : "component shown"));
+		this.events.publishEvent(RecordChanged.named(AuditSubject.UPSTREAM, upstreamId,
+				hidden ? AuditAction.COMPONENT_HIDDEN : AuditAction.COMPONENT_SHOWN,
+				upstream.name() + ": " + mirror.externalName()));
 		return getUpstream(upstreamId);
 	}
 

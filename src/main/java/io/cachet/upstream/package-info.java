@@ -10,7 +10,10 @@
  * owner configured. An upstream that stays unreachable or answers nonsense for longer
  * than its grace period turns its components unknown; it never makes up an outage.
  */
+@ApplicationModule(allowedDependencies = { "audit", "cluster", "component", "outbound", "shared" })
 @NullMarked
 package io.cachet.upstream;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

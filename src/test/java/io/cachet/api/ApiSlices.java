@@ -3,9 +3,11 @@ package io.cachet.api;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.PageResult;
 import io.cachet.user.AuthenticatedUser;
 import io.cachet.user.UserLevel;
@@ -33,10 +35,7 @@ final class ApiSlices {
 	 * Cachet's defaults for every setting, and UTC as the page's time zone.
 	 */
 	static void inUtc(SettingsService settings) {
-		given(settings.timezone()).willReturn(ZoneId.of("UTC"));
-		given(settings.get(anyString(), anyString())).willAnswer((call) -> call.getArgument(1));
-		given(settings.getInt(anyString(), anyInt())).willAnswer((call) -> call.getArgument(1));
-		given(settings.getBoolean(anyString(), anyBoolean())).willAnswer((call) -> call.getArgument(1));
+		given(settings.site()).willReturn(SiteSettings.of(Map.of("app_timezone", "UTC")));
 	}
 
 	/**

@@ -321,7 +321,7 @@ abstract class ComponentsApiContractTests {
 	@Test
 	void reportsDailyUptimeOfAComponentOldestFirst() {
 		long id = createComponent("Uptime", 1);
-		ZoneId zone = this.settings.timezone();
+		ZoneId zone = this.settings.site().timezone();
 		LocalDate today = LocalDate.now(zone);
 		Instant yesterday = today.minusDays(1).atStartOfDay(zone).toInstant();
 		this.uptime.recordHistoricalStatus(id, ComponentStatus.OPERATIONAL, yesterday.minus(Duration.ofDays(2)));

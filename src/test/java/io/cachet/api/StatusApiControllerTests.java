@@ -6,19 +6,20 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.json.JsonPathValueAssert;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
 import io.cachet.incident.IncidentService;
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.ListQuery;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.json.JsonPathValueAssert;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.cachet.api.ApiSlices.NOW;
 import static io.cachet.api.ApiSlices.TOKEN;
@@ -56,7 +57,6 @@ class StatusApiControllerTests {
 	@BeforeEach
 	void setUp() {
 		ApiSlices.inUtc(this.settings);
-		given(this.settings.getInt("major_outage_rate", 50)).willReturn(50);
 		ApiSlices.signedIn(this.users, UserLevel.ADMIN);
 	}
 
@@ -99,7 +99,7 @@ class StatusApiControllerTests {
 		visible(true, ComponentStatus.MAJOR_OUTAGE, ComponentStatus.OPERATIONAL, ComponentStatus.OPERATIONAL);
 
 		data("status").isEqualTo("info");
-		given(this.settings.getInt("major_outage_rate", 50)).willReturn(30);
+		given(this.settings.site()).willReturn(SiteSettings.of(Map.of("major_outage_rate", "30")));
 		data("status").isEqualTo("danger");
 		data("message").isEqualTo("Some systems are experiencing major issues");
 	}

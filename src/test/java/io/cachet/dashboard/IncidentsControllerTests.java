@@ -9,23 +9,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.CreateIncident;
 import io.cachet.incident.IncidentNotFoundException;
 import io.cachet.incident.IncidentService;
-import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentStatus;
+import io.cachet.incident.IncidentTemplateService;
 import io.cachet.incident.IncidentView;
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.user.UserService;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.cachet.dashboard.ComponentsControllerTests.NOW;
 import static io.cachet.dashboard.ComponentsControllerTests.admin;
@@ -64,7 +65,7 @@ class IncidentsControllerTests {
 
 	@BeforeEach
 	void setUp() {
-		given(this.settings.timezone()).willReturn(ZoneId.of("Europe/Berlin"));
+		given(this.settings.site()).willReturn(SiteSettings.of(Map.of("app_timezone", "Europe/Berlin")));
 		given(this.components.findComponents(any(), anyList(), anyBoolean())).willReturn(page(List.of()));
 		given(this.templates.findTemplates(any())).willReturn(page(List.of()));
 		given(this.incidents.findIncidents(any(), anyBoolean())).willReturn(page(List.of()));

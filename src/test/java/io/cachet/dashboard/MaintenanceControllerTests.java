@@ -9,6 +9,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
 import io.cachet.component.ComponentService;
 import io.cachet.schedule.SaveSchedule;
 import io.cachet.schedule.ScheduleNotFoundException;
@@ -16,12 +21,8 @@ import io.cachet.schedule.ScheduleService;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.InvalidInputException;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static io.cachet.dashboard.ComponentsControllerTests.NOW;
 import static io.cachet.dashboard.ComponentsControllerTests.admin;
@@ -54,7 +55,7 @@ class MaintenanceControllerTests {
 
 	@BeforeEach
 	void setUp() {
-		given(this.settings.timezone()).willReturn(ZoneId.of("Europe/Berlin"));
+		given(this.settings.site()).willReturn(SiteSettings.of(Map.of("app_timezone", "Europe/Berlin")));
 		given(this.components.findComponents(any(), anyList(), anyBoolean())).willReturn(page(List.of()));
 		given(this.schedules.findSchedules(any())).willReturn(page(List.of()));
 	}

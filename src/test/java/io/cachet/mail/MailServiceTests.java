@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
@@ -88,7 +88,7 @@ class MailServiceTests {
 		ObjectProvider<JavaMailSender> provider = mock(ObjectProvider.class);
 		given(provider.getIfAvailable()).willReturn(sender);
 		SettingsService settings = mock(SettingsService.class);
-		given(settings.get(anyString(), anyString())).willAnswer((call) -> call.getArgument(1));
+		given(settings.site()).willReturn(SiteSettings.defaults());
 		return new MailService(provider, settings, "status@example.com");
 	}
 

@@ -9,10 +9,13 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.cachet.audit.AuditAction;
+import io.cachet.audit.AuditSubject;
+import io.cachet.audit.RecordChanged;
 import io.cachet.schedule.internal.ScheduleRepository;
 import io.cachet.shared.InvalidInputException;
-
-import org.springframework.context.ApplicationEventPublisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -79,7 +82,8 @@ class ScheduleServiceTests {
 		this.service.createSchedule(new SaveSchedule("Upgrade", null, ScheduleStatus.UPCOMING, NOW, null, null), true);
 
 		then(this.repository).should().replaceComponents(7, Map.of(), NOW);
-		then(this.events).should().publishEvent(new ScheduleChanged(7, "Upgrade", "created"));
+		then(this.events).should()
+			.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, 7, AuditAction.CREATED, "Upgrade"));
 		then(this.events).should().publishEvent(new MaintenanceScheduled(7, true));
 	}
 

@@ -3,10 +3,10 @@ package io.cachet.statuspage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentView;
+import io.cachet.component.OverallStatus;
 import io.cachet.incident.AffectedComponent;
 import io.cachet.incident.IncidentStatus;
 import io.cachet.incident.IncidentUpdateView;
@@ -31,6 +32,7 @@ import io.cachet.metric.MetricView;
 import io.cachet.schedule.ScheduleComponentView;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.schedule.ScheduleView;
+import io.cachet.settings.SiteSettings;
 import io.cachet.shared.BootJson;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
@@ -144,7 +146,7 @@ class StatuspageJsonGoldenTests {
 	}
 
 	static PageSettings settings(String domain, ZoneId zone, int majorOutageRate) {
-		PageSettings.Theme theme = new PageSettings.Theme("#F0F3F4", "#FFFFFF", "#FFFFFF", "40px", "#333333", "#FF6F6F",
+		SiteSettings.Theme theme = new SiteSettings.Theme("#F0F3F4", "#FFFFFF", "#FFFFFF", "40px", "#333333", "#FF6F6F",
 				"#3498DB", "#7ED321", "#F7CA18", "#FF8800", "#888888", "#0DCCC0", "#7ED321");
 		return new PageSettings("Demo <Status> \"Page\"", domain, "", zone, Locale.ENGLISH, false, 7, 0,
 				majorOutageRate, false, false, true, true, true, null, "", "", "", theme);

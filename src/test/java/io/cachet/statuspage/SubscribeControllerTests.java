@@ -1,13 +1,10 @@
 package io.cachet.statuspage;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.cachet.settings.SettingsService;
-import io.cachet.subscriber.SubscriberLinks;
-import io.cachet.subscriber.SubscriberService;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,6 +14,11 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
+import io.cachet.subscriber.SubscriberLinks;
+import io.cachet.subscriber.SubscriberService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -58,8 +60,7 @@ class SubscribeControllerTests {
 	@BeforeEach
 	void subscriptionsOpen() {
 		given(this.cache.current()).willReturn(Optional.empty());
-		given(this.settings.getBoolean("enable_subscribers", false)).willReturn(true);
-		given(this.settings.get("app_locale", "en")).willReturn("en");
+		given(this.settings.site()).willReturn(SiteSettings.of(Map.of("enable_subscribers", "1", "app_locale", "en")));
 		given(this.throttle.allowClient(anyString())).willReturn(true);
 		given(this.throttle.allowMailbox(anyString())).willReturn(true);
 	}
@@ -89,7 +90,7 @@ class SubscribeControllerTests {
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(this.mvc.post().uri("/subscribe").param("email", "x".repeat(65) + "@example.test"))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
-		given(this.settings.getBoolean("enable_subscribers", false)).willReturn(false);
+		given(this.settings.site()).willReturn(SiteSettings.defaults());
 		assertThat(this.mvc.post().uri("/subscribe").param("email", "ann@example.test"))
 			.hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		then(this.subscribers).should(never()).subscribeFromPage(anyString(), anyBoolean(), anyString());

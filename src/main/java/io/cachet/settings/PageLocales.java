@@ -1,4 +1,4 @@
-package io.cachet.statuspage;
+package io.cachet.settings;
 
 import java.util.List;
 import java.util.Locale;

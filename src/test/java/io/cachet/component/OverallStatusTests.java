@@ -1,4 +1,4 @@
-package io.cachet.statuspage;
+package io.cachet.component;
 
 import java.util.List;
 

@@ -1,8 +1,6 @@
-package io.cachet.statuspage;
+package io.cachet.component;
 
 import java.util.Collection;
-
-import io.cachet.component.ComponentStatus;
 
 /**
  * The banner at the top of the status page and {@code /api/v1/status}, with Cachet 2.4's
