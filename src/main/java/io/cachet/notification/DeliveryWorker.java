@@ -38,6 +38,12 @@ import io.cachet.notification.internal.OutboxRepository.PendingNotification;
  * batches over one SMTP connection each. The application stops only once the messages
  * being sent are finished, so a normal shutdown leaves nothing half-sent.
  * <p>
+ * A thread of its own rather than a {@code @Scheduled} job: it is woken at once when a
+ * notification is written (a fixed-delay job would wait for its next tick), it sleeps
+ * until the next due retry rather than a fixed interval, and its stop waits for the
+ * messages in flight in its own lifecycle phase, which the task scheduler's shutdown
+ * (cancel, then interrupt) does not do.
+ * <p>
  * A hard crash (kill -9, power loss) is survived thus:
  * <ul>
  * <li>Every delivery is recorded as sent in its own transaction the moment the server has
