@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 import io.cachet.settings.SettingsService;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -44,8 +44,13 @@ public class MailService {
 
 	private final String from;
 
+	@Autowired
 	MailService(ObjectProvider<JavaMailSender> configured, SettingsService settings,
-			@Value("${cachet.mail.from:}") String from) {
+			OutgoingMailProperties properties) {
+		this(configured, settings, properties.from());
+	}
+
+	MailService(ObjectProvider<JavaMailSender> configured, SettingsService settings, String from) {
 		this.configured = configured;
 		this.settings = settings;
 		this.from = from;

@@ -18,7 +18,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -89,8 +88,9 @@ class MonitorScheduler implements SmartLifecycle {
 
 	MonitorScheduler(MonitorService monitors, MonitorChecks checks, MonitorResults results, SettingsService settings,
 			io.cachet.monitor.internal.MonitorRepository repository, LockingTaskExecutor locks, ClusterSignals signals,
-			Clock clock, DatabaseOutage database, @Value("${cachet.monitors.concurrency:32}") int concurrency,
-			@Value("${cachet.monitors.enabled:true}") boolean enabled) {
+			Clock clock, DatabaseOutage database, MonitorProperties properties) {
+		int concurrency = properties.concurrency();
+		boolean enabled = properties.enabled();
 		this.database = database;
 		this.locks = locks;
 		this.signals = signals;

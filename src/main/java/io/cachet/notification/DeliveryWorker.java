@@ -22,12 +22,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
+import io.cachet.cluster.ClusterProperties;
 import io.cachet.notification.internal.OutboxRepository;
 import io.cachet.notification.internal.OutboxRepository.DeliveryTask;
 import io.cachet.notification.internal.OutboxRepository.PendingNotification;
@@ -118,10 +120,16 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private @Nullable ExecutorService senders;
 
+	@Autowired
 	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
 			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
-			NodeIdentity node,
-			@org.springframework.beans.factory.annotation.Value("${cachet.cluster.enabled:false}") boolean clustered) {
+			NodeIdentity node, ClusterProperties cluster) {
+		this(outbox, fanOut, email, webhooks, webhookService, properties, clock, metrics, node, cluster.enabled());
+	}
+
+	DeliveryWorker(OutboxRepository outbox, FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
+			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
+			NodeIdentity node, boolean clustered) {
 		this.clustered = clustered;
 		this.node = node;
 		this.outbox = outbox;
