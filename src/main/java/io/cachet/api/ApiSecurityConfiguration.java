@@ -1,6 +1,5 @@
 package io.cachet.api;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -74,7 +73,8 @@ class ApiSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, UserService userService, ApiErrorWriter errorWriter,
 			SettingsService settings, AllowedOrigins origins, RateLimits rateLimits, DatabaseOutage database,
-			@Value("${cachet.api.rate-limit:300}") int rateLimit) throws Exception {
+			ApiProperties properties) throws Exception {
+		int rateLimit = properties.rateLimit();
 		AuthorizationManager<RequestAuthorizationContext> publicRead = AlwaysAuthenticate.publicUnlessOn(settings);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((requests) -> requests

@@ -109,12 +109,11 @@ public final class BackupCommand {
 	}
 
 	private static ConfigurableApplicationContext start(Class<?> application, String[] args) {
-		String[] withDefaults = Arrays.copyOf(args, args.length + 3);
+		String[] withDefaults = Arrays.copyOf(args, args.length + 2);
 		withDefaults[args.length] = "--cachet.demo=false";
-		withDefaults[args.length + 1] = "--spring.modulith.events.republish-outstanding-events-on-restart=false";
 		// A servlet context (the security configuration needs one) without a server:
 		// port -1 starts no connector, and the server's start is a lifecycle bean anyway.
-		withDefaults[args.length + 2] = "--server.port=-1";
+		withDefaults[args.length + 1] = "--server.port=-1";
 		return new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.initializers((context) -> context.getBeanFactory()

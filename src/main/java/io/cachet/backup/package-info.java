@@ -15,8 +15,9 @@
  * <ul>
  * <li>{@code flyway_schema_history}: the schema itself is Flyway's, and the backup
  * records only its version;</li>
- * <li>{@code EVENT_PUBLICATION}: Spring Modulith's log of events in flight, which belong
- * to the moment and the install that raised them;</li>
+ * <li>{@code EVENT_PUBLICATION}: Spring Modulith's log of events in flight, which
+ * belonged to the moment and the install that raised them (the table is gone since V18;
+ * an older database may still have it);</li>
  * <li>{@code notifications}, {@code deliveries} and {@code delivery_attempts}: the
  * notification outbox is a work queue, and restoring it would send messages again (or for
  * the first time, long after the fact) from another install;</li>

@@ -13,7 +13,6 @@ import io.cachet.outbound.OutboundHttp;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.SilentWrites;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,9 +45,10 @@ public class CachetImporter {
 	private final OutboundHttp http;
 
 	CachetImporter(CachetWriter writer, ComponentService components, IncidentService incidents, MetricService metrics,
-			TransactionTemplate transaction, JsonMapper json, @Value("${cachet.import.per-page:100}") int perPage,
-			@Value("${cachet.import.max-pages:1000}") int maxPages,
-			@Value("${cachet.import.timeout:30s}") Duration timeout, OutboundHttp http) {
+			TransactionTemplate transaction, JsonMapper json, ImportProperties properties, OutboundHttp http) {
+		int perPage = properties.perPage();
+		int maxPages = properties.maxPages();
+		Duration timeout = properties.timeout();
 		this.http = http;
 		this.writer = writer;
 		this.components = components;

@@ -2,9 +2,12 @@ package io.cachet.cluster;
 
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.provider.redis.spring.RedisLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +15,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The cluster beans: Redis-backed in cluster mode, single-node stand-ins otherwise.
+ * <p>
+ * Periodic jobs are {@code @Scheduled} methods on Boot's task scheduler (it stops
+ * triggering them when the context starts closing, before the database goes away), and
+ * those that run once per cluster carry ShedLock's {@code @SchedulerLock}. Jobs whose
+ * lock depends on the item (one lock per upstream or monitor, held for its own interval)
+ * take it through the {@link LockingTaskExecutor} instead. A lock is held for at least
+ * its {@code lockAtLeastFor} (so that the other nodes, ticking a little later, do not run
+ * the same work again in the same period) and at most its {@code lockAtMostFor} (so that
+ * a node that dies holding it blocks the work no longer than that).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class ClusterConfiguration {
+
+	@Bean
+	LockingTaskExecutor lockingTaskExecutor(LockProvider locks) {
+		return new DefaultLockingTaskExecutor(locks);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "cachet.cluster.enabled", havingValue = "true")

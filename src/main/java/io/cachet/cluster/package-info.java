@@ -3,8 +3,10 @@
  * ({@code SPRING_DATA_REDIS_HOST}); without it everything here does the single-node
  * thing.
  * <ul>
- * <li>{@link ClusterLocks}: scheduled work that must run once per cluster takes a
- * ShedLock lock in Redis first (single node: always granted).</li>
+ * <li>Locks: scheduled work that must run once per cluster takes a ShedLock lock in Redis
+ * first ({@code @SchedulerLock} on the {@code @Scheduled} method, or ShedLock's
+ * {@code LockingTaskExecutor} for a lock per item); single node: always granted. See
+ * {@link ClusterConfiguration}.</li>
  * <li>{@link ClusterSignals}: "something changed" messages over Redis pub/sub, with a
  * version counter in Redis that nodes also poll, so a missed message is noticed within
  * seconds.</li>

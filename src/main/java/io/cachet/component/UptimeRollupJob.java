@@ -1,25 +1,23 @@
 package io.cachet.component;
 
-import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.ZoneOffset;
 
-import org.jspecify.annotations.Nullable;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.cachet.settings.SettingsService;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +25,18 @@ import org.springframework.stereotype.Component;
  * after start-up, then each finished day a few minutes after midnight. Reads roll up what
  * they find missing themselves; this keeps the first page view after midnight from paying
  * for it.
+ * <p>
+ * A trigger task on the application's task scheduler rather than a {@code @Scheduled}
+ * cron: the time zone is a setting that can change while the application runs. The lock
+ * is taken through ShedLock's executor, since {@code @SchedulerLock} only guards calls
+ * made through the bean's proxy and a trigger task calls the method itself.
  */
 @Component
-class UptimeRollupJob implements SmartLifecycle {
+class UptimeRollupJob implements SchedulingConfigurer {
 
 	static final int DAYS = 90;
+
+	private static final Duration FIRST_RUN = Duration.ofSeconds(2);
 
 	private static final Duration AFTER_MIDNIGHT = UptimeRollup.SETTLED.plusMinutes(1);
 
@@ -43,11 +48,12 @@ class UptimeRollupJob implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private @Nullable ScheduledExecutorService executor;
+	private final LockingTaskExecutor locks;
 
-	private final ClusterLocks locks;
+	/** The page's time zone at the last run. */
+	private volatile ZoneId zone = ZoneOffset.UTC;
 
-	UptimeRollupJob(ComponentUptimeService uptime, SettingsService settings, Clock clock, ClusterLocks locks) {
+	UptimeRollupJob(ComponentUptimeService uptime, SettingsService settings, Clock clock, LockingTaskExecutor locks) {
 		this.locks = locks;
 		this.uptime = uptime;
 		this.settings = settings;
@@ -55,52 +61,32 @@ class UptimeRollupJob implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		ScheduledExecutorService scheduler = Executors
-			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-uptime-rollup"));
-		this.executor = scheduler;
-		scheduler.schedule(this::runAndReschedule, 2, TimeUnit.SECONDS);
+	public void configureTasks(ScheduledTaskRegistrar tasks) {
+		tasks.addTriggerTask(this::rollUp, (context) -> {
+			Instant now = context.getClock().instant();
+			return (context.lastCompletion() == null) ? now.plus(FIRST_RUN)
+					: now.plus(untilNextRun(this.clock.instant(), this.zone));
+		});
 	}
 
-	@Override
-	public void stop() {
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-		}
-		this.executor = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
-	}
-
-	void runAndReschedule() {
-		ZoneId zone = java.time.ZoneOffset.UTC;
+	void rollUp() {
 		try {
-			zone = this.settings.site().timezone();
-			ZoneId days = zone;
+			ZoneId days = this.settings.site().timezone();
+			this.zone = days;
 			// once per cluster (the roll-up is idempotent; the lock saves the others the
 			// work)
-			this.locks.runExclusively("uptime-rollup", java.time.Duration.ofMinutes(10), java.time.Duration.ZERO,
-					() -> {
-						int rolled = this.uptime.rollUpMissingDays(DAYS, days);
-						if (rolled > 0) {
-							logger.info("Rolled up {} day(s) of component uptime in {}", rolled, days);
-						}
-					});
+			this.locks.executeWithLock((Runnable) () -> {
+				int rolled = this.uptime.rollUpMissingDays(DAYS, days);
+				if (rolled > 0) {
+					logger.info("Rolled up {} day(s) of component uptime in {}", rolled, days);
+				}
+			}, new LockConfiguration(Instant.now(), "uptime-rollup", Duration.ofMinutes(10), Duration.ZERO));
 		}
 		catch (RuntimeException ex) {
 			if (!DatabaseOutage.isOutage(ex)) {
 				logger.warn("Rolling up component uptime failed; the page counts missing days itself: {}",
 						ex.getMessage());
 			}
-		}
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null && !scheduler.isShutdown()) {
-			scheduler.schedule(this::runAndReschedule, untilNextRun(this.clock.instant(), zone).toMillis(),
-					TimeUnit.MILLISECONDS);
 		}
 	}
 

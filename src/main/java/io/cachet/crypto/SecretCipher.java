@@ -1,5 +1,8 @@
 package io.cachet.crypto;
 
+import io.cachet.cluster.ClusterProperties;
+import io.cachet.shared.CachetProperties;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -7,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +26,12 @@ public class SecretCipher {
 	private final EncryptionKeys keys;
 
 	@Autowired
-	SecretCipher(@Value("${cachet.encryption.key:}") String key, @Value("${cachet.encryption.old-keys:}") String old,
-			@Value("${cachet.encryption.old-key-file:}") String oldKeyFile,
-			@Value("${cachet.encryption.key-file:}") String keyFile, @Value("${cachet.data-dir:./data}") String dataDir,
-			@Value("${cachet.cluster.enabled:false}") boolean cluster) {
+	SecretCipher(EncryptionProperties encryption, CachetProperties cachet, ClusterProperties clusterMode) {
+		this(encryption.key(), encryption.oldKeys(), encryption.oldKeyFile(), encryption.keyFile(), cachet.dataDir(),
+				clusterMode.enabled());
+	}
+
+	private SecretCipher(String key, String old, String oldKeyFile, String keyFile, String dataDir, boolean cluster) {
 		this(EncryptionKeys.load(
 				key, old, oldKeyFile.isBlank() ? null : Path.of(oldKeyFile), keyFile.isBlank()
 						? Path.of(dataDir).resolve("encryption.key").toAbsolutePath().normalize() : Path.of(keyFile),

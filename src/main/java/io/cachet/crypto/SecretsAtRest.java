@@ -6,7 +6,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -35,7 +34,8 @@ public class SecretsAtRest {
 	private final boolean onStart;
 
 	SecretsAtRest(List<SecretStore> stores, SecretCipher cipher, PlatformTransactionManager transactions,
-			@Value("${cachet.encryption.migrate-on-start:true}") boolean onStart) {
+			EncryptionProperties properties) {
+		boolean onStart = properties.migrateOnStart();
 		this.stores = stores;
 		this.cipher = cipher;
 		this.transaction = new TransactionTemplate(transactions);

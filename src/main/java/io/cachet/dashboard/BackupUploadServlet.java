@@ -2,7 +2,6 @@ package io.cachet.dashboard;
 
 import jakarta.servlet.MultipartConfigElement;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +26,8 @@ class BackupUploadServlet {
 
 	@Bean
 	ServletRegistrationBean<DispatcherServlet> backupUploadServletRegistration(WebApplicationContext context,
-			@Value("${cachet.backup.max-upload-size:64MB}") DataSize maxUpload) {
+			BackupUploadProperties properties) {
+		DataSize maxUpload = properties.maxUploadSize();
 		var registration = new ServletRegistrationBean<>(new DispatcherServlet(context), PATH);
 		registration.setName("backupUpload");
 		registration.setLoadOnStartup(1);

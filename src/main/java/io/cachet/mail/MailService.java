@@ -20,7 +20,7 @@ import io.cachet.settings.SettingsService;
 import io.cachet.settings.SiteSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.SimpleMailMessage;
@@ -45,8 +45,13 @@ public class MailService {
 
 	private final String from;
 
+	@Autowired
 	MailService(ObjectProvider<JavaMailSender> configured, SettingsService settings,
-			@Value("${cachet.mail.from:}") String from) {
+			OutgoingMailProperties properties) {
+		this(configured, settings, properties.from());
+	}
+
+	MailService(ObjectProvider<JavaMailSender> configured, SettingsService settings, String from) {
 		this.configured = configured;
 		this.settings = settings;
 		this.from = from;

@@ -25,7 +25,6 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.cachet.outbound.OutboundHttp;
@@ -61,8 +60,8 @@ class MonitorChecks {
 	 * @param trustAll whether TLS checks accept certificates no trusted authority signed
 	 * (self-signed or private CAs): then only the expiry is checked
 	 */
-	MonitorChecks(Clock clock, @Value("${cachet.monitors.trust-all-certificates:false}") boolean trustAll,
-			OutboundHttp http, OutboundPolicy policy) {
+	MonitorChecks(Clock clock, MonitorProperties properties, OutboundHttp http, OutboundPolicy policy) {
+		boolean trustAll = properties.trustAllCertificates();
 		this.clock = clock;
 		this.http = http;
 		this.policy = policy;

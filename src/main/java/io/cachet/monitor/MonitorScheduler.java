@@ -12,11 +12,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,6 @@ import io.cachet.audit.AuditSubject;
 import io.cachet.audit.RecordChanged;
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.cluster.ClusterLocks;
 import io.cachet.cluster.ClusterSignals;
 import io.cachet.backup.BackupImported;
 import io.cachet.settings.SettingsService;
@@ -36,6 +36,12 @@ import io.cachet.settings.SettingsService;
  * twice at once, and its first check is spread over its interval so that many monitors
  * made together do not all fire in the same second. Raw results older than the
  * {@code monitor_result_retention_days} setting (default 7) are deleted hourly.
+ * <p>
+ * A loop of its own rather than {@code @Scheduled} jobs: each monitor has its own
+ * interval, changed at run time, and its own first run spread over it; the due times are
+ * kept here and reloaded when monitors change (on this node or, by a cluster signal, on
+ * another); and each check takes a ShedLock lock named after its monitor and as long as
+ * its interval, which {@code @SchedulerLock}'s fixed name and durations cannot express.
  */
 @Component
 class MonitorScheduler implements SmartLifecycle {
@@ -54,7 +60,7 @@ class MonitorScheduler implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final ClusterLocks locks;
+	private final LockingTaskExecutor locks;
 
 	private final ClusterSignals signals;
 
@@ -83,9 +89,10 @@ class MonitorScheduler implements SmartLifecycle {
 	private @Nullable ExecutorService pool;
 
 	MonitorScheduler(MonitorService monitors, MonitorChecks checks, MonitorResults results, SettingsService settings,
-			io.cachet.monitor.internal.MonitorRepository repository, ClusterLocks locks, ClusterSignals signals,
-			Clock clock, DatabaseOutage database, @Value("${cachet.monitors.concurrency:32}") int concurrency,
-			@Value("${cachet.monitors.enabled:true}") boolean enabled) {
+			io.cachet.monitor.internal.MonitorRepository repository, LockingTaskExecutor locks, ClusterSignals signals,
+			Clock clock, DatabaseOutage database, MonitorProperties properties) {
+		int concurrency = properties.concurrency();
+		boolean enabled = properties.enabled();
 		this.database = database;
 		this.locks = locks;
 		this.signals = signals;
@@ -198,8 +205,8 @@ class MonitorScheduler implements SmartLifecycle {
 				Duration interval = Duration.ofSeconds(monitor.intervalSeconds());
 				Duration atMost = Duration.ofSeconds(Math.max(monitor.intervalSeconds(), monitor.timeoutSeconds() + 5));
 				Duration atLeast = interval.minusMillis(Math.min(1000, interval.toMillis() / 2));
-				this.locks.runExclusively("monitor-" + monitorId, atMost, atLeast,
-						() -> this.results.record(monitorId, this.checks.check(monitor)));
+				this.locks.executeWithLock((Runnable) () -> this.results.record(monitorId, this.checks.check(monitor)),
+						new LockConfiguration(Instant.now(), "monitor-" + monitorId, atMost, atLeast));
 			}
 		}
 		catch (MonitorNotFoundException ex) {

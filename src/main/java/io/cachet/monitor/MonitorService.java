@@ -16,7 +16,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,8 +52,8 @@ public class MonitorService {
 	private final int minimumInterval;
 
 	MonitorService(MonitorRepository monitors, ComponentService components, MetricService metrics,
-			ApplicationEventPublisher events, Clock clock,
-			@Value("${cachet.monitors.minimum-interval:10}") int minimumInterval) {
+			ApplicationEventPublisher events, Clock clock, MonitorProperties properties) {
+		int minimumInterval = properties.minimumInterval();
 		this.monitors = monitors;
 		this.components = components;
 		this.metrics = metrics;

@@ -16,12 +16,14 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
+import io.cachet.cluster.ClusterProperties;
 import io.cachet.notification.internal.OutboxRepository;
 import io.cachet.notification.internal.OutboxRepository.PendingNotification;
 
@@ -31,6 +33,12 @@ import io.cachet.notification.internal.OutboxRepository.PendingNotification;
  * {@code concurrency} threads, e-mail in batches over one SMTP connection each. The
  * application stops only once the messages being sent are finished, so a normal shutdown
  * leaves nothing half-sent.
+ * <p>
+ * A thread of its own rather than a {@code @Scheduled} job: it is woken at once when a
+ * notification is written (a fixed-delay job would wait for its next tick), it sleeps
+ * until the next due retry rather than a fixed interval, and its stop waits for the
+ * messages in flight in its own lifecycle phase, which the task scheduler's shutdown
+ * (cancel, then interrupt) does not do.
  * <p>
  * A hard crash (kill -9, power loss) is survived thus:
  * <ul>
@@ -81,10 +89,16 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private @Nullable ExecutorService senders;
 
+	@Autowired
 	DeliveryWorker(OutboxRepository outbox, @Lazy FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
 			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
-			NodeIdentity node,
-			@org.springframework.beans.factory.annotation.Value("${cachet.cluster.enabled:false}") boolean clustered) {
+			NodeIdentity node, ClusterProperties cluster) {
+		this(outbox, fanOut, email, webhooks, webhookService, properties, clock, metrics, node, cluster.enabled());
+	}
+
+	DeliveryWorker(OutboxRepository outbox, FanOut fanOut, EmailChannel email, WebhookChannel webhooks,
+			WebhookService webhookService, NotificationProperties properties, Clock clock, NotificationMetrics metrics,
+			NodeIdentity node, boolean clustered) {
 		this.clustered = clustered;
 		this.node = node;
 		this.outbox = outbox;

@@ -1,21 +1,16 @@
 package io.cachet.notification;
 
-import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.cluster.ClusterLocks;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +26,7 @@ import io.cachet.schedule.ScheduleView;
  * they were also set by hand.
  */
 @Component
-class MaintenanceWatcher implements SmartLifecycle {
+class MaintenanceWatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(MaintenanceWatcher.class);
 
@@ -47,16 +42,11 @@ class MaintenanceWatcher implements SmartLifecycle {
 
 	private Instant checkedUntil;
 
-	private @Nullable ScheduledExecutorService executor;
-
-	private final ClusterLocks locks;
-
 	private final DatabaseOutage database;
 
 	MaintenanceWatcher(ScheduleService schedules, NotificationTriggers triggers, TransactionTemplate transaction,
-			NotificationProperties properties, Clock clock, ClusterLocks locks, DatabaseOutage database) {
+			NotificationProperties properties, Clock clock, DatabaseOutage database) {
 		this.database = database;
-		this.locks = locks;
 		this.schedules = schedules;
 		this.triggers = triggers;
 		this.transaction = transaction;
@@ -65,61 +55,36 @@ class MaintenanceWatcher implements SmartLifecycle {
 		this.checkedUntil = clock.instant().minus(Duration.ofHours(1));
 	}
 
-	@Override
-	public void start() {
-		if (!this.properties.enabled()) {
-			return;
-		}
-		ScheduledExecutorService scheduler = Executors
-			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-maintenance-watch"));
-		long interval = this.properties.maintenanceCheck().toMillis();
-		scheduler.scheduleWithFixedDelay(this::check, Math.min(1000, interval), interval, TimeUnit.MILLISECONDS);
-		this.executor = scheduler;
-	}
-
-	@Override
-	public void stop() {
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null) {
-			scheduler.shutdownNow();
-		}
-		this.executor = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.executor != null;
-	}
-
+	/**
+	 * One look, on one node of a cluster at a time (the outbox keys would keep a second
+	 * look harmless); the lock is kept for half the default interval, so that the other
+	 * nodes, ticking a little later, leave it to this one. A node that does not get the
+	 * lock keeps its {@code checkedUntil}, so it looks back far enough when it gets it.
+	 */
+	@Scheduled(initialDelayString = "1s", fixedDelayString = "${cachet.notifications.maintenance-check:10s}")
+	@SchedulerLock(name = "maintenance-watch", lockAtMostFor = "1m", lockAtLeastFor = "5s")
 	void check() {
-		if (this.database.isDown()) {
+		if (!this.properties.enabled() || this.database.isDown()) {
 			// checkedUntil stays: the windows passed meanwhile are seen once it is back
 			return;
 		}
 		try {
 			Instant now = this.clock.instant();
 			Instant from = this.checkedUntil;
-			// one node of a cluster looks; the outbox keys would keep a second look
-			// harmless
-			boolean ran = this.locks.runExclusively("maintenance-watch", Duration.ofMinutes(1),
-					this.properties.maintenanceCheck().dividedBy(2),
-					() -> this.transaction.executeWithoutResult((status) -> {
-						for (ScheduleView schedule : this.schedules.findStartingOrEndingBetween(from, now)) {
-							Instant end = schedule.completedAt();
-							boolean started = schedule.scheduledAt().isAfter(from)
-									&& !schedule.scheduledAt().isAfter(now);
-							boolean ended = end != null && end.isAfter(from) && !end.isAfter(now);
-							if (started && !ended && schedule.status() != ScheduleStatus.COMPLETE) {
-								this.triggers.maintenanceStarted(schedule.id());
-							}
-							if (ended) {
-								this.triggers.maintenanceCompleted(schedule.id());
-							}
-						}
-					}));
-			if (ran) {
-				this.checkedUntil = now;
-			}
+			this.transaction.executeWithoutResult((status) -> {
+				for (ScheduleView schedule : this.schedules.findStartingOrEndingBetween(from, now)) {
+					Instant end = schedule.completedAt();
+					boolean started = schedule.scheduledAt().isAfter(from) && !schedule.scheduledAt().isAfter(now);
+					boolean ended = end != null && end.isAfter(from) && !end.isAfter(now);
+					if (started && !ended && schedule.status() != ScheduleStatus.COMPLETE) {
+						this.triggers.maintenanceStarted(schedule.id());
+					}
+					if (ended) {
+						this.triggers.maintenanceCompleted(schedule.id());
+					}
+				}
+			});
+			this.checkedUntil = now;
 		}
 		catch (RuntimeException ex) {
 			if (!this.database.report(ex)) {

@@ -1,5 +1,8 @@
 package io.cachet.notification;
 
+import io.cachet.shared.CachetProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +45,12 @@ class NodeIdentity implements DisposableBean {
 
 	private final @Nullable FileChannel lockedFile;
 
-	NodeIdentity(@Value("${cachet.node-id:}") String configured, @Value("${cachet.data-dir:./data}") String dataDir) {
+	@Autowired
+	NodeIdentity(CachetProperties properties) {
+		this(properties.nodeId(), properties.dataDir());
+	}
+
+	NodeIdentity(String configured, String dataDir) {
 		if (!configured.isBlank()) {
 			this.id = configured.strip();
 			this.lockedFile = null;

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,8 +24,8 @@ class MetricsSecurityConfiguration {
 
 	@Bean
 	@Order(5)
-	SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, @Value("${cachet.metrics.token:}") String token)
-			throws Exception {
+	SecurityFilterChain metricsSecurityFilterChain(HttpSecurity http, MetricsProperties properties) throws Exception {
+		String token = properties.token();
 		byte[] expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
 		boolean configured = !token.isBlank();
 		http.securityMatcher("/actuator/prometheus", "/actuator/prometheus/**")

@@ -27,19 +27,19 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.routing.RoutingSupport;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.net.InetAddressUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 import org.springframework.stereotype.Component;
 
 import io.cachet.shared.DaemonThreads;
@@ -54,6 +54,11 @@ import io.cachet.shared.DaemonThreads;
  * resolves, checks every address and returns only checked ones, and the socket connects
  * to what it returned. Certificates are still verified against the host name. Its version
  * comes from Spring Boot's dependency management.
+ * <p>
+ * Each exchange goes through one {@code RestClient} made from Boot's
+ * {@code RestClient.Builder} (so it is observed as {@code http.client.requests}) over
+ * that client ({@code HttpComponentsClientHttpRequestFactory}); the rules below stay
+ * here, in one place, for the import, upstreams, webhooks and HTTP monitors alike.
  * <p>
  * Redirects are followed here, not by the client, so that each hop is checked (its
  * scheme, its host when the caller keeps to one, and its addresses through the resolver)
@@ -75,14 +80,20 @@ public class OutboundHttp implements DisposableBean {
 	private final Map<OutboundPolicy.Purpose, CloseableHttpClient> clients = new EnumMap<>(
 			OutboundPolicy.Purpose.class);
 
+	/**
+	 * Built from Boot's builder, so its observations ({@code http.client.requests})
+	 * apply.
+	 */
+	private final RestClient rest;
+
 	private final OutboundPolicy policy;
 
 	private final ScheduledExecutorService deadlines = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("outbound-deadline"));
 
 	@Autowired
-	OutboundHttp(OutboundPolicy policy) {
-		this(policy, Duration.ofSeconds(30));
+	OutboundHttp(OutboundPolicy policy, ObjectProvider<RestClient.Builder> builder) {
+		this(policy, Duration.ofSeconds(30), builder.getIfAvailable(RestClient::builder));
 	}
 
 	/**
@@ -90,7 +101,12 @@ public class OutboundHttp implements DisposableBean {
 	 * cuts it shorter)
 	 */
 	OutboundHttp(OutboundPolicy policy, Duration connectTimeout) {
+		this(policy, connectTimeout, RestClient.builder());
+	}
+
+	private OutboundHttp(OutboundPolicy policy, Duration connectTimeout, RestClient.Builder builder) {
 		this.policy = policy;
+		this.rest = builder.build();
 		for (OutboundPolicy.Purpose purpose : OutboundPolicy.Purpose.values()) {
 			this.clients.put(purpose, client(new CheckingResolver(policy, purpose), connectTimeout));
 		}
@@ -189,70 +205,79 @@ public class OutboundHttp implements DisposableBean {
 		if (remaining <= 0) {
 			throw timedOut(request);
 		}
-		HttpUriRequestBase http = new HttpUriRequestBase(method, uri);
-		request.headers().forEach(http::addHeader);
-		if (body != null) {
-			http.setEntity(new ByteArrayEntity(body, null));
-		}
 		Timeout left = Timeout.of(remaining, TimeUnit.NANOSECONDS);
-		http.setConfig(RequestConfig.custom().setConnectionRequestTimeout(left).setResponseTimeout(left).build());
+		Call call = new Call(this.clients.get(request.purpose()),
+				RequestConfig.custom().setConnectionRequestTimeout(left).setResponseTimeout(left).build());
 		AtomicBoolean expired = new AtomicBoolean();
 		ScheduledFuture<?> timer = this.deadlines.schedule(() -> {
 			expired.set(true);
-			http.cancel();
+			call.cancel();
 		}, remaining, TimeUnit.NANOSECONDS);
-		ClassicHttpResponse response = null;
-		boolean complete = false;
 		try {
-			response = this.clients.get(request.purpose()).executeOpen(RoutingSupport.determineHost(http), http, null);
-			int status = response.getCode();
-			HttpHeaders headers = new HttpHeaders();
-			for (Header header : response.getHeaders()) {
-				headers.add(header.getName(), header.getValue());
-			}
-			HttpEntity entity = response.getEntity();
-			Body read = (entity == null) ? new Body(new byte[0], false, true)
-					: (skipRedirectBody && REDIRECTS.contains(status)) ? new Body(new byte[0], false, false)
-							: read(entity, request);
-			complete = read.complete();
-			return new OutboundResponse(uri, status, headers, read.bytes(), read.truncated());
+			return this.rest.mutate()
+				.requestFactory(call)
+				.build()
+				.method(HttpMethod.valueOf(method))
+				.uri(uri)
+				.headers((headers) -> {
+					request.headers().forEach(headers::add);
+					if (body != null) {
+						headers.setContentLength(body.length);
+					}
+				})
+				.body((out) -> {
+					if (body != null) {
+						out.write(body);
+					}
+				})
+				.exchange((clientRequest, response) -> {
+					try {
+						int status = response.getStatusCode().value();
+						HttpHeaders headers = new HttpHeaders();
+						headers.addAll(response.getHeaders());
+						Body read = (skipRedirectBody && REDIRECTS.contains(status))
+								? new Body(new byte[0], false, false) : read(response.getBody(),
+										mayHaveBody(method, status) ? headers.getContentLength() : -1, request);
+						call.complete = read.complete();
+						return new OutboundResponse(uri, status, headers, read.bytes(), read.truncated());
+					}
+					finally {
+						call.close();
+						response.close();
+					}
+				}, false);
 		}
-		catch (IOException ex) {
+		catch (ResourceAccessException ex) {
 			if (expired.get()) {
 				throw timedOut(request);
 			}
-			throw refusal(ex);
-		}
-		catch (HttpException ex) {
-			throw new IOException(ex.getMessage(), ex);
+			if (ex.getCause() instanceof IOException io) {
+				throw refusal(io);
+			}
+			throw ex;
 		}
 		finally {
 			timer.cancel(false);
-			if (!complete) {
-				// Closing an unfinished body drains it; aborting closes the socket.
-				http.cancel();
-			}
-			if (response != null) {
-				try {
-					response.close();
-				}
-				catch (IOException ex) {
-					// The exchange is over either way.
-				}
-			}
+			call.close();
 		}
 	}
 
-	private static Body read(HttpEntity entity, OutboundRequest request) throws IOException {
+	private static boolean mayHaveBody(String method, int status) {
+		return !method.equals("HEAD") && status >= 200 && status != 204 && status != 304;
+	}
+
+	/**
+	 * @param contentLength the length the answer announced, -1 if none
+	 */
+	private static Body read(InputStream in, long contentLength, OutboundRequest request) throws IOException {
 		long limit = request.maxBodyBytes();
-		if (!request.truncate() && entity.getContentLength() > limit) {
+		if (!request.truncate() && contentLength > limit) {
 			throw tooLarge(limit);
 		}
 		if (limit <= 0) {
 			return new Body(new byte[0], false, false);
 		}
-		// Not closed here: closing drains what is left; the caller aborts instead.
-		InputStream in = entity.getContent();
+		// Not closed here: closing drains what is left; an unfinished call is aborted.
 		ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit + 1, 64 * 1024));
 		byte[] buffer = new byte[8192];
 		long total = 0;
@@ -309,6 +334,63 @@ public class OutboundHttp implements DisposableBean {
 	}
 
 	private record Body(byte[] bytes, boolean truncated, boolean complete) {
+	}
+
+	/**
+	 * One exchange's request factory: the Apache client of its purpose, with the time
+	 * left of the call's deadline, and the handle the deadline timer aborts the exchange
+	 * by.
+	 */
+	private static final class Call extends HttpComponentsClientHttpRequestFactory {
+
+		private final RequestConfig config;
+
+		private volatile @Nullable HttpUriRequestBase request;
+
+		private volatile boolean cancelled;
+
+		/** Whether the body was read to its end (else the connection is aborted). */
+		volatile boolean complete;
+
+		Call(CloseableHttpClient client, RequestConfig config) {
+			super(client);
+			this.config = config;
+		}
+
+		@Override
+		protected void postProcessHttpRequest(ClassicHttpRequest request) {
+			HttpUriRequestBase http = (HttpUriRequestBase) request;
+			http.setConfig(this.config);
+			this.request = http;
+			if (this.cancelled) {
+				http.cancel();
+			}
+		}
+
+		void cancel() {
+			this.cancelled = true;
+			HttpUriRequestBase http = this.request;
+			if (http != null) {
+				http.cancel();
+			}
+		}
+
+		/**
+		 * Aborts an unfinished exchange: closing an unfinished body would drain it;
+		 * aborting closes the socket.
+		 */
+		void close() {
+			if (!this.complete) {
+				cancel();
+			}
+		}
+
+		@Override
+		public void destroy() {
+			// the client is shared by the calls of its purpose and closed with
+			// OutboundHttp
+		}
+
 	}
 
 	/**

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.cachet.settings.SettingsService;
@@ -43,8 +42,8 @@ public class OutboundPolicy {
 	private volatile Parsed parsedSetting = new Parsed("", AllowList.EMPTY);
 
 	@Autowired
-	OutboundPolicy(@Value("${cachet.outbound.allow:}") String allow, SettingsService settings) {
-		this(allow, () -> settings.site().outboundAllow(), InetAddress::getAllByName);
+	OutboundPolicy(OutboundProperties properties, SettingsService settings) {
+		this(properties.allow(), () -> settings.site().outboundAllow(), InetAddress::getAllByName);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.cachet.settings;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.cachet.shared.CachetProperties;
+
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +19,9 @@ public class PublicAddress {
 
 	private final Environment environment;
 
-	PublicAddress(SettingsService settings, @Value("${cachet.app-url:}") String appUrl, Environment environment) {
+	PublicAddress(SettingsService settings, CachetProperties properties, Environment environment) {
 		this.settings = settings;
-		this.appUrl = appUrl;
+		this.appUrl = properties.appUrl();
 		this.environment = environment;
 	}
 

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -60,9 +59,9 @@ public class DatabaseOutage implements SmartLifecycle {
 
 	private long lastProbe = System.nanoTime();
 
-	DatabaseOutage(JdbcClient jdbc, @Value("${cachet.database.check:5s}") Duration check) {
+	DatabaseOutage(JdbcClient jdbc, DatabaseProperties properties) {
 		this.jdbc = jdbc;
-		this.check = check;
+		this.check = properties.check();
 	}
 
 	/**

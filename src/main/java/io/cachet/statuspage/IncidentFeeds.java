@@ -22,6 +22,13 @@ import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
  * RSS 2.0 and Atom feeds of the latest incidents (Cachet 2.3's {@code /rss} and
  * {@code /atom}, optionally for one component group: then only incidents that affect a
  * component of that group). Written with StAX so every name and message is escaped.
+ * <p>
+ * Not with Rome: the two documents are a few elements each, written once per page build
+ * and cached; what this class mostly does is choose the incidents and the links, which a
+ * feed library would not do for us. Rome would swap these writes for as many setters on
+ * its {@code SyndFeed} model, add Rome and JDOM 2 to the jar for two responses, and
+ * change the bytes of feeds that readers already poll (namespaces, element order, date
+ * format). Nor is it among the artifacts checked to resolve for this build.
  */
 final class IncidentFeeds {
 

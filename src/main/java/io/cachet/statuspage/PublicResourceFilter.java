@@ -14,7 +14,7 @@ import io.cachet.settings.AllowedOrigins;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.BrowserPolicy;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -236,8 +236,8 @@ class PublicResourceFilter extends HttpFilter {
 		@Bean
 		FilterRegistrationBean<PublicResourceFilter> authenticatedPublicResourceFilter(PublicResources resources,
 				SendfileCache files, StatusPageMetrics metrics, SettingsService settings, AllowedOrigins origins,
-				@Value("${spring.security.filter.order:" + SecurityFilterProperties.DEFAULT_FILTER_ORDER
-						+ "}") int securityOrder) {
+				ObjectProvider<SecurityFilterProperties> security) {
+			int securityOrder = security.getIfAvailable(SecurityFilterProperties::new).getOrder();
 			var registration = new FilterRegistrationBean<>(
 					new PublicResourceFilter(resources, files, metrics, settings, origins, true));
 			registration.setOrder(securityOrder + 1);

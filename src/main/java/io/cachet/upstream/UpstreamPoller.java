@@ -2,7 +2,6 @@ package io.cachet.upstream;
 
 import io.cachet.shared.DaemonThreads;
 import io.cachet.shared.DatabaseOutage;
-import io.cachet.cluster.ClusterLocks;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -12,14 +11,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jspecify.annotations.Nullable;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import io.cachet.upstream.UpstreamFeed.InvalidFeedException;
@@ -30,9 +32,12 @@ import io.cachet.upstream.internal.UpstreamRepository;
  * Fetches every enabled upstream when its interval has passed since its last fetch (a new
  * one at the next tick). Fetches run on {@code concurrency} threads, each upstream at
  * most once at a time, so a slow page holds one thread only, for at most its timeouts.
+ * The tick is a {@code @Scheduled} job ({@code cachet.upstreams.tick}); the lock is taken
+ * per upstream, through ShedLock's executor, since its name and length depend on the
+ * upstream.
  */
 @Component
-class UpstreamPoller implements SmartLifecycle {
+class UpstreamPoller {
 
 	private static final Logger logger = LoggerFactory.getLogger(UpstreamPoller.class);
 
@@ -48,16 +53,14 @@ class UpstreamPoller implements SmartLifecycle {
 
 	private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
-	private @Nullable ScheduledExecutorService scheduler;
+	private final ExecutorService workers;
 
-	private @Nullable ExecutorService workers;
-
-	private final ClusterLocks locks;
+	private final LockingTaskExecutor locks;
 
 	private final DatabaseOutage database;
 
 	UpstreamPoller(UpstreamRepository upstreams, UpstreamFetcher fetcher, UpstreamSync sync,
-			UpstreamProperties properties, Clock clock, ClusterLocks locks, DatabaseOutage database) {
+			UpstreamProperties properties, Clock clock, LockingTaskExecutor locks, DatabaseOutage database) {
 		this.database = database;
 		this.locks = locks;
 		this.upstreams = upstreams;
@@ -65,66 +68,57 @@ class UpstreamPoller implements SmartLifecycle {
 		this.sync = sync;
 		this.properties = properties;
 		this.clock = clock;
-	}
-
-	@Override
-	public void start() {
-		if (!this.properties.enabled()) {
-			return;
-		}
-		this.workers = Executors.newFixedThreadPool(Math.max(1, this.properties.concurrency()),
+		this.workers = Executors.newFixedThreadPool(Math.max(1, properties.concurrency()),
 				DaemonThreads.named("cachet-upstream-"));
-		ScheduledExecutorService ticker = Executors
-			.newSingleThreadScheduledExecutor(DaemonThreads.named("cachet-upstream-poll"));
-		long tick = Math.max(10, this.properties.tick().toMillis());
-		ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
-		this.scheduler = ticker;
 	}
 
-	@Override
-	public void stop() {
-		ScheduledExecutorService ticker = this.scheduler;
-		ExecutorService pool = this.workers;
-		if (ticker != null) {
-			ticker.shutdownNow();
-		}
-		if (pool != null) {
-			pool.shutdownNow();
-		}
-		this.scheduler = null;
-		this.workers = null;
+	/**
+	 * Fetches stop when the context starts closing, with the scheduler's ticks, not when
+	 * the database they write to is already gone.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		this.workers.shutdownNow();
 	}
 
-	@Override
-	public boolean isRunning() {
-		return this.scheduler != null;
-	}
-
+	@Scheduled(initialDelayString = "${cachet.upstreams.tick:1s}", fixedDelayString = "${cachet.upstreams.tick:1s}")
 	void tick() {
-		ExecutorService pool = this.workers;
-		if (pool == null || this.database.isDown()) {
+		if (!this.properties.enabled() || this.workers.isShutdown() || this.database.isDown()) {
 			return;
 		}
 		try {
 			Instant now = this.clock.instant();
 			for (UpstreamView upstream : this.upstreams.findEnabled()) {
 				if (isDue(upstream, now) && this.inFlight.add(upstream.id())) {
-					// one node of a cluster fetches an upstream per interval
-					Duration interval = Duration.ofSeconds(upstream.intervalSeconds());
-					pool.execute(() -> {
-						boolean ran = this.locks.runExclusively("upstream-" + upstream.id(), interval.plusSeconds(60),
-								interval.minusMillis(Math.min(1000, interval.toMillis() / 2)), () -> poll(upstream));
-						if (!ran) {
-							this.inFlight.remove(upstream.id());
-						}
-					});
+					this.workers.execute(() -> pollOnce(upstream));
 				}
 			}
+		}
+		catch (RejectedExecutionException ex) {
+			// shutting down
 		}
 		catch (RuntimeException ex) {
 			if (!this.database.report(ex)) {
 				logger.warn("Looking for upstreams to fetch failed; trying again shortly: {}", ex.getMessage());
 			}
+		}
+	}
+
+	/**
+	 * One node of a cluster fetches an upstream per interval: the lock is named after the
+	 * upstream and held for about its interval.
+	 */
+	private void pollOnce(UpstreamView upstream) {
+		Duration interval = Duration.ofSeconds(upstream.intervalSeconds());
+		LockConfiguration lock = new LockConfiguration(Instant.now(), "upstream-" + upstream.id(),
+				interval.plusSeconds(60), interval.minusMillis(Math.min(1000, interval.toMillis() / 2)));
+		AtomicBoolean ran = new AtomicBoolean();
+		this.locks.executeWithLock((Runnable) () -> {
+			ran.set(true);
+			poll(upstream);
+		}, lock);
+		if (!ran.get()) {
+			this.inFlight.remove(upstream.id());
 		}
 	}
 

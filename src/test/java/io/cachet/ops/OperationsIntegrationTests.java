@@ -145,6 +145,8 @@ class OperationsIntegrationTests {
 			await().atMost(Duration.ofSeconds(15))
 				.until(() -> value(scrape(), "cachet_monitor_checks_total", "outcome=\"up\"",
 						"type=\"http\"") > before);
+			// the call went through Boot's RestClient, which times it
+			assertThat(scrape()).contains("http_client_requests_seconds_count{");
 		}
 		finally {
 			target.stop(0);

@@ -7,7 +7,6 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.context.annotation.Import;
 
 /**
  * The H2 counterpart of {@link OnPostgres} and {@link OnMariaDb}, for test classes that
@@ -19,7 +18,6 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "spring.datasource.url=jdbc:h2:mem:contracts-${random.uuid};DB_CLOSE_DELAY=-1")
-@Import(CrossDatabaseTestSupport.class)
 public @interface OnH2 {
 
 }

@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"spring.datasource.username=postgres", "spring.datasource.password=",
 				"spring.flyway.clean-disabled=false" })
 @ContextConfiguration(initializers = ServerDatabase.class)
-@Import({ CrossDatabaseTestSupport.class, CleanSchema.class })
+@Import(CleanSchema.class)
 public @interface OnPostgres {
 
 }

@@ -1,5 +1,7 @@
 package io.cachet.user.internal;
 
+import io.cachet.user.InviteProperties;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.util.Optional;
 
 import io.cachet.user.UserLevel;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +25,9 @@ public class InviteRepository {
 
 	private final Duration expiry;
 
-	InviteRepository(JdbcClient jdbc, @Value("${cachet.invites.expiry:7d}") Duration expiry) {
+	InviteRepository(JdbcClient jdbc, InviteProperties properties) {
 		this.jdbc = jdbc;
-		this.expiry = expiry;
+		this.expiry = properties.expiry();
 	}
 
 	/**
