@@ -165,7 +165,7 @@ public class UpstreamService {
 		this.upstreams.setHidden(mirror.id(), hidden);
 		if (this.components.findComponent(componentId).isPresent()) {
 			this.components.updateComponent(componentId,
-					new UpdateComponent(null, null, null, null, null, null, !hidden, null, null, true));
+					UpdateComponent.change().withEnabled(!hidden).withSilent(true));
 		}
 		this.events.publishEvent(new UpstreamChanged(upstreamId, upstream.name() + ": " + mirror.externalName(),
 				hidden ? "component hidden" : "component shown"));
