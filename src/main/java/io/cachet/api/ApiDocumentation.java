@@ -1,6 +1,12 @@
 package io.cachet.api;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.converter.ResolvedSchema;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,16 +14,18 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -25,13 +33,12 @@ import org.springframework.web.bind.annotation.GetMapping;
  * browsable reference ({@code /api/docs}), generated from the controllers by springdoc.
  */
 @Configuration(proxyBeanMethods = false)
+@SuppressWarnings("rawtypes")
 class ApiDocumentation {
 
 	static final String TOKEN_SCHEME = "X-Cachet-Token";
 
-	static {
-		SpringDocUtils.getConfig().addRequestWrapperToIgnore(ApiFields.class);
-	}
+	private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
 
 	@Bean
 	OpenAPI cachetOpenApi(ObjectProvider<BuildProperties> build) {
@@ -50,25 +57,54 @@ class ApiDocumentation {
 	}
 
 	/**
-	 * Handlers read their input through {@link ApiFields}, which springdoc cannot see:
-	 * describe it as a JSON object or form body, and mark every write as needing the
+	 * A handler's {@link ApiRequest} record is its request body, whose schema springdoc
+	 * derives from the record (names, types, Bean Validation constraints): offer it as
+	 * JSON and as form data, which Cachet's clients send too. Every write needs the
 	 * token.
 	 */
 	@Bean
 	OperationCustomizer cachetOperations() {
 		return (operation, handlerMethod) -> {
-			boolean readsFields = Arrays.stream(handlerMethod.getMethodParameters())
-				.anyMatch((parameter) -> parameter.getParameterType() == ApiFields.class);
-			if (readsFields) {
-				operation.requestBody(new RequestBody().content(new Content()
-					.addMediaType("application/json", new MediaType().schema(new ObjectSchema()))
-					.addMediaType("application/x-www-form-urlencoded", new MediaType().schema(new ObjectSchema()))));
+			Class<?> request = Arrays.stream(handlerMethod.getMethodParameters())
+				.map(MethodParameter::getParameterType)
+				.filter((type) -> type.isAnnotationPresent(ApiRequest.class))
+				.findFirst()
+				.orElse(null);
+			if (request != null) {
+				Schema<?> schema = requestSchema(request);
+				operation.requestBody(new RequestBody().required(true)
+					.content(new Content().addMediaType("application/json", new MediaType().schema(schema))
+						.addMediaType("application/x-www-form-urlencoded", new MediaType().schema(schema))));
 			}
 			if (!handlerMethod.hasMethodAnnotation(GetMapping.class)) {
 				operation.addSecurityItem(new SecurityRequirement().addList(TOKEN_SCHEME));
 			}
 			return operation;
 		};
+	}
+
+	/**
+	 * The record's schema, with the schemas it refers to, for {@link #requestSchemas}.
+	 */
+	private Schema<?> requestSchema(Class<?> type) {
+		ResolvedSchema resolved = ModelConverters.getInstance()
+			.readAllAsResolvedSchema(new AnnotatedType(type).resolveAsRef(false));
+		if (resolved == null || resolved.schema == null) {
+			return new ObjectSchema();
+		}
+		this.schemas.put(type.getSimpleName(), resolved.schema);
+		if (resolved.referencedSchemas != null) {
+			resolved.referencedSchemas.forEach(this.schemas::putIfAbsent);
+		}
+		return new Schema<>().$ref("#/components/schemas/" + type.getSimpleName());
+	}
+
+	/**
+	 * Adds the request records' schemas to the document's components.
+	 */
+	@Bean
+	OpenApiCustomizer requestSchemas() {
+		return (openApi) -> this.schemas.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
 	}
 
 }

@@ -14,15 +14,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class ApiWebConfiguration implements WebMvcConfigurer {
 
-	private final ApiFieldsArgumentResolver apiFieldsArgumentResolver;
+	private final ApiRequestArgumentResolver apiRequestArgumentResolver;
 
-	ApiWebConfiguration(ApiFieldsArgumentResolver apiFieldsArgumentResolver) {
-		this.apiFieldsArgumentResolver = apiFieldsArgumentResolver;
+	ApiWebConfiguration(ApiRequestArgumentResolver apiRequestArgumentResolver) {
+		this.apiRequestArgumentResolver = apiRequestArgumentResolver;
 	}
 
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-		resolvers.add(this.apiFieldsArgumentResolver);
+		resolvers.add(this.apiRequestArgumentResolver);
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,8 +19,6 @@ import io.cachet.api.ListParams.FilterType;
 import io.cachet.component.ComponentGroupView;
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentView;
-import io.cachet.component.CreateComponentGroup;
-import io.cachet.component.UpdateComponentGroup;
 import io.cachet.shared.PageResult;
 
 /**
@@ -66,24 +63,13 @@ class ComponentGroupsApiController {
 	}
 
 	@PostMapping
-	ApiItem<ComponentGroupResponse> create(ApiFields fields) {
-		String name = fields.requiredString("name");
-		Integer order = fields.integer("order");
-		Integer collapsed = fields.integer("collapsed", 0, 4);
-		Integer visible = visibility(fields);
-		fields.validate();
-		return item(this.components.createGroup(new CreateComponentGroup(name, (order != null) ? order : 0,
-				(collapsed != null) ? collapsed : 0, (visible != null) ? visible : 0)));
+	ApiItem<ComponentGroupResponse> create(CreateComponentGroupRequest request) {
+		return item(this.components.createGroup(request.command()));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<ComponentGroupResponse> update(@PathVariable long id, ApiFields fields) {
-		String name = fields.has("name") ? fields.requiredString("name") : null;
-		Integer order = fields.integer("order");
-		Integer collapsed = fields.integer("collapsed", 0, 4);
-		Integer visible = visibility(fields);
-		fields.validate();
-		return item(this.components.updateGroup(id, new UpdateComponentGroup(name, order, collapsed, visible)));
+	ApiItem<ComponentGroupResponse> update(@PathVariable long id, UpdateComponentGroupRequest request) {
+		return item(this.components.updateGroup(id, request.command()));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
@@ -95,16 +81,6 @@ class ComponentGroupsApiController {
 	private ApiItem<ComponentGroupResponse> item(ComponentGroupView group) {
 		return new ApiItem<>(ComponentGroupResponse.of(group,
 				this.components.findEnabledComponentsInGroups(List.of(group.id())), this.times));
-	}
-
-	/**
-	 * Cachet stores visibility as 0/1; clients send it as a number or a boolean.
-	 */
-	private static @Nullable Integer visibility(ApiFields fields) {
-		if (fields.raw("visible") instanceof Boolean visible) {
-			return visible ? 1 : 0;
-		}
-		return fields.integer("visible", 0, 1);
 	}
 
 }

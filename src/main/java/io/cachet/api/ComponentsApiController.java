@@ -1,7 +1,6 @@
 package io.cachet.api;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.component.ComponentService;
-import io.cachet.component.ComponentStatus;
 import io.cachet.component.ComponentUptimeService;
-import io.cachet.component.CreateComponent;
-import io.cachet.component.UpdateComponent;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.InvalidInputException;
 
@@ -86,28 +82,13 @@ class ComponentsApiController {
 	}
 
 	@PostMapping
-	ApiItem<ComponentResponse> create(ApiFields fields) {
-		String name = fields.requiredString("name");
-		Integer status = fields.requiredInteger("status", 0, 4);
-		ComponentFields common = ComponentFields.read(fields);
-		fields.validate();
-		return item(this.components.createComponent(new CreateComponent(name, common.description(), common.link(),
-				ComponentStatus.of(status), orZero(common.order()), orZero(common.groupId()),
-				(common.enabled() != null) ? common.enabled() : true, common.meta(),
-				(common.tags() != null) ? common.tags() : List.of())));
+	ApiItem<ComponentResponse> create(CreateComponentRequest request) {
+		return item(this.components.createComponent(request.command()));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<ComponentResponse> update(@PathVariable long id, ApiFields fields) {
-		String name = fields.has("name") ? fields.requiredString("name") : null;
-		Integer status = fields.integer("status", 0, 4);
-		ComponentFields common = ComponentFields.read(fields);
-		Boolean silent = fields.bool("silent");
-		fields.validate();
-		return item(this.components.updateComponent(id,
-				new UpdateComponent(name, common.description(), common.link(),
-						(status != null) ? ComponentStatus.of(status) : null, common.order(), common.groupId(),
-						common.enabled(), common.meta(), common.tags(), Boolean.TRUE.equals(silent))));
+	ApiItem<ComponentResponse> update(@PathVariable long id, UpdateComponentRequest request) {
+		return item(this.components.updateComponent(id, request.command()));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
@@ -132,46 +113,6 @@ class ComponentsApiController {
 			throw new InvalidInputException("The days must be between 1 and " + ComponentUptimeService.MAX_DAYS + ".");
 		}
 		return value;
-	}
-
-	private static int orZero(@Nullable Integer value) {
-		return (value != null) ? value : 0;
-	}
-
-	private static long orZero(@Nullable Long value) {
-		return (value != null) ? value : 0;
-	}
-
-	/**
-	 * The optional fields shared by create and update.
-	 */
-	private record ComponentFields(@Nullable String description, @Nullable String link, @Nullable Integer order,
-			@Nullable Long groupId, @Nullable Boolean enabled, @Nullable Map<String, Object> meta,
-			@Nullable List<String> tags) {
-
-		static ComponentFields read(ApiFields fields) {
-			return new ComponentFields(fields.string("description"), fields.url("link"), fields.integer("order"),
-					fields.id("group_id"), fields.bool("enabled"), fields.object("meta"), tags(fields));
-		}
-
-		/**
-		 * Cachet takes tags as one string, "Foo, Bar"; a JSON array is accepted too.
-		 */
-		private static @Nullable List<String> tags(ApiFields fields) {
-			Object raw = fields.raw("tags");
-			if (raw == null) {
-				return null;
-			}
-			if (raw instanceof List<?> list) {
-				List<String> names = new ArrayList<>();
-				list.forEach((name) -> names.add(String.valueOf(name)));
-				return names;
-			}
-			String text = fields.string("tags");
-			return (text != null)
-					? Arrays.stream(text.split(",")).map(String::strip).filter((t) -> !t.isEmpty()).toList() : null;
-		}
-
 	}
 
 }

@@ -51,23 +51,14 @@ class IncidentTemplatesApiController {
 	}
 
 	@PostMapping
-	ApiItem<IncidentTemplateResponse> create(ApiFields fields) {
-		String name = fields.requiredString("name");
-		fields.string("name", 255);
-		String slug = fields.string("slug", 255);
-		String template = fields.requiredString("template");
-		fields.validate();
-		return item(this.templates.createTemplate(name, slug, template));
+	@SuppressWarnings("NullAway")
+	ApiItem<IncidentTemplateResponse> create(IncidentTemplateRequest request) {
+		return item(this.templates.createTemplate(request.name(), request.slug(), request.template()));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<IncidentTemplateResponse> update(@PathVariable long id, ApiFields fields) {
-		String name = fields.has("name") ? fields.requiredString("name") : null;
-		fields.string("name", 255);
-		String slug = fields.string("slug", 255);
-		String template = fields.has("template") ? fields.requiredString("template") : null;
-		fields.validate();
-		return item(this.templates.updateTemplate(id, name, slug, template));
+	ApiItem<IncidentTemplateResponse> update(@PathVariable long id, ChangeIncidentTemplateRequest request) {
+		return item(this.templates.updateTemplate(id, request.name(), request.slug(), request.template()));
 	}
 
 	@DeleteMapping("/{id:\\d+}")

@@ -57,21 +57,17 @@ class IncidentUpdatesApiController {
 	}
 
 	@PostMapping
-	ApiItem<IncidentUpdateResponse> create(@PathVariable long incident, ApiFields fields) {
-		Integer status = fields.requiredInteger("status", 1, 4);
-		String message = fields.requiredString("message");
-		fields.validate();
-		return item(this.incidents.reportUpdate(incident, IncidentStatus.of(status), message,
+	@SuppressWarnings("NullAway")
+	ApiItem<IncidentUpdateResponse> create(@PathVariable long incident, IncidentUpdateRequest request) {
+		return item(this.incidents.reportUpdate(incident, IncidentStatus.of(request.status()), request.message(),
 				ApiCaller.current().map(AuthenticatedUser::id).orElse(null)));
 	}
 
 	@PutMapping("/{update:\\d+}")
-	ApiItem<IncidentUpdateResponse> update(@PathVariable long incident, @PathVariable long update, ApiFields fields) {
-		Integer status = fields.integer("status", 1, 4);
-		String message = fields.has("message") ? fields.requiredString("message") : null;
-		fields.validate();
-		return item(this.incidents.changeUpdate(incident, update, (status != null) ? IncidentStatus.of(status) : null,
-				message));
+	ApiItem<IncidentUpdateResponse> update(@PathVariable long incident, @PathVariable long update,
+			ChangeIncidentUpdateRequest request) {
+		return item(this.incidents.changeUpdate(incident, update,
+				(request.status() != null) ? IncidentStatus.of(request.status()) : null, request.message()));
 	}
 
 	@DeleteMapping("/{update:\\d+}")

@@ -1,12 +1,9 @@
 package io.cachet.api;
 
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.metric.MetricService;
-import io.cachet.metric.SaveMetric;
 
 /**
  * {@code /api/v1/metrics} and their points: Cachet 2.4 routes 26 to 34. As in Cachet, the
@@ -35,10 +31,6 @@ class MetricsApiController {
 
 	static final Set<String> SORTABLE = Set.of("id", "name", "display_chart", "default_value", "calc_type", "order",
 			"visible");
-
-	private static final BigDecimal MAX_DEFAULT_VALUE = MetricService.MAX_DEFAULT_VALUE;
-
-	private static final BigDecimal MAX_POINT_VALUE = MetricService.MAX_POINT_VALUE;
 
 	private final MetricService metrics;
 
@@ -61,24 +53,13 @@ class MetricsApiController {
 	}
 
 	@PostMapping
-	ApiItem<MetricResponse> create(ApiFields fields) {
-		String name = fields.requiredString("name");
-		String suffix = fields.requiredString("suffix");
-		if (!fields.has("default_value")) {
-			fields.required("default_value");
-		}
-		SaveMetric command = read(fields, name, suffix);
-		fields.validate();
-		return new ApiItem<>(MetricResponse.of(this.metrics.createMetric(command), this.times));
+	ApiItem<MetricResponse> create(CreateMetricRequest request) {
+		return new ApiItem<>(MetricResponse.of(this.metrics.createMetric(request.command()), this.times));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<MetricResponse> update(@PathVariable long id, ApiFields fields) {
-		String name = fields.has("name") ? fields.requiredString("name") : null;
-		String suffix = fields.has("suffix") ? fields.requiredString("suffix") : null;
-		SaveMetric command = read(fields, name, suffix);
-		fields.validate();
-		return new ApiItem<>(MetricResponse.of(this.metrics.updateMetric(id, command), this.times));
+	ApiItem<MetricResponse> update(@PathVariable long id, UpdateMetricRequest request) {
+		return new ApiItem<>(MetricResponse.of(this.metrics.updateMetric(id, request.command()), this.times));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
@@ -100,67 +81,23 @@ class MetricsApiController {
 	}
 
 	@PostMapping("/{id:\\d+}/points")
-	ApiItem<MetricResponse.Point> addPoint(@PathVariable long id, ApiFields fields) {
-		if (!fields.has("value")) {
-			fields.required("value");
-		}
-		BigDecimal value = bounded(fields, "value", MAX_POINT_VALUE);
-		Instant at = timestamp(fields);
-		fields.validate();
-		return new ApiItem<>(MetricResponse.Point.of(this.metrics.addPoint(id, value, at), this.times));
+	@SuppressWarnings("NullAway")
+	ApiItem<MetricResponse.Point> addPoint(@PathVariable long id, NewMetricPointRequest request) {
+		return new ApiItem<>(
+				MetricResponse.Point.of(this.metrics.addPoint(id, request.value(), request.point().at()), this.times));
 	}
 
 	@PutMapping("/{id:\\d+}/points/{point:\\d+}")
-	ApiItem<MetricResponse.Point> updatePoint(@PathVariable long id, @PathVariable long point, ApiFields fields) {
-		BigDecimal value = bounded(fields, "value", MAX_POINT_VALUE);
-		Instant at = timestamp(fields);
-		fields.validate();
-		return new ApiItem<>(MetricResponse.Point.of(this.metrics.updatePoint(id, point, value, at), this.times));
+	ApiItem<MetricResponse.Point> updatePoint(@PathVariable long id, @PathVariable long point,
+			MetricPointRequest request) {
+		return new ApiItem<>(MetricResponse.Point.of(this.metrics.updatePoint(id, point, request.value(), request.at()),
+				this.times));
 	}
 
 	@DeleteMapping("/{id:\\d+}/points/{point:\\d+}")
 	ResponseEntity<Void> deletePoint(@PathVariable long id, @PathVariable long point) {
 		this.metrics.deletePoint(id, point);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static SaveMetric read(ApiFields fields, @Nullable String name, @Nullable String suffix) {
-		String description = fields.string("description");
-		BigDecimal defaultValue = bounded(fields, "default_value", MAX_DEFAULT_VALUE);
-		Integer calcType = fields.integer("calc_type", 0, 1);
-		Boolean displayChart = fields.bool("display_chart");
-		Integer places = fields.integer("places", 0, 4);
-		Integer defaultView = fields.has("default_view") ? fields.integer("default_view", 0, 3)
-				: fields.integer("view", 0, 3);
-		Integer threshold = fields.integer("threshold", 1, 60);
-		Integer order = fields.integer("order");
-		Integer visible = fields.integer("visible", 0, 2);
-		return new SaveMetric(name, suffix, description, defaultValue, calcType, displayChart, places, defaultView,
-				threshold, order, visible);
-	}
-
-	private static @Nullable BigDecimal bounded(ApiFields fields, String name, BigDecimal limit) {
-		BigDecimal value = fields.number(name);
-		if (value != null && value.abs().compareTo(limit) >= 0) {
-			fields.error("The " + ApiFields.attribute(name) + " must be less than " + limit.toPlainString() + ".");
-			return null;
-		}
-		return value;
-	}
-
-	/**
-	 * Cachet's {@code timestamp}: Unix seconds.
-	 */
-	private static @Nullable Instant timestamp(ApiFields fields) {
-		BigDecimal seconds = fields.number("timestamp");
-		if (seconds == null) {
-			return null;
-		}
-		if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(253402300799L)) > 0) {
-			fields.error("The timestamp must be a Unix time in seconds.");
-			return null;
-		}
-		return Instant.ofEpochSecond(seconds.longValue());
 	}
 
 }

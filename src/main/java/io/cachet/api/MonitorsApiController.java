@@ -1,13 +1,9 @@
 package io.cachet.api;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -20,8 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.monitor.MonitorService;
-import io.cachet.monitor.MonitorType;
-import io.cachet.monitor.SaveMonitor;
 
 /**
  * Monitors, our extension to Cachet 2.4's API, for admins' tokens only (reads too:
@@ -69,24 +63,15 @@ class MonitorsApiController {
 	}
 
 	@PostMapping
-	ApiItem<MonitorResponse> create(ApiFields fields) {
-		for (String required : List.of("component_id", "type")) {
-			if (!fields.has(required)) {
-				fields.required(required);
-			}
-		}
-		SaveMonitor command = read(fields);
-		fields.validate();
-		return new ApiItem<>(
-				MonitorResponse.created(this.monitors.createMonitor(command), this.times, this.urls.baseUrl()));
+	ApiItem<MonitorResponse> create(NewMonitorRequest request) {
+		return new ApiItem<>(MonitorResponse.created(this.monitors.createMonitor(request.command()), this.times,
+				this.urls.baseUrl()));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<MonitorResponse> update(@PathVariable long id, ApiFields fields) {
-		SaveMonitor command = read(fields);
-		fields.validate();
-		return new ApiItem<>(
-				MonitorResponse.of(this.monitors.updateMonitor(id, command), this.times, this.urls.baseUrl()));
+	ApiItem<MonitorResponse> update(@PathVariable long id, MonitorRequest request) {
+		return new ApiItem<>(MonitorResponse.of(this.monitors.updateMonitor(id, request.command()), this.times,
+				this.urls.baseUrl()));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
@@ -115,67 +100,6 @@ class MonitorsApiController {
 			throw new MonitorPushNotFound();
 		}
 		return new ApiItem<>(Map.of("received", true));
-	}
-
-	private static SaveMonitor read(ApiFields fields) {
-		String typeName = fields.string("type");
-		MonitorType type = null;
-		if (typeName != null) {
-			type = MonitorType.fromValue(typeName).orElse(null);
-			if (type == null) {
-				fields.error("The selected type is invalid (http, tcp, dns, tls or push).");
-			}
-		}
-		return new SaveMonitor(fields.id("component_id"), type, fields.string("target", 2048),
-				fields.integer("interval"), fields.integer("timeout"), codes(fields), fields.string("keyword", 1000),
-				fields.bool("keyword_absent"), fields.integer("latency_threshold"), headers(fields),
-				fields.bool("follow_redirects"), fields.string("expected_address", 255), fields.integer("tls_days"),
-				fields.integer("failure_threshold"), fields.integer("recovery_threshold"), fields.bool("auto_incident"),
-				fields.id("metric_id"), fields.bool("enabled"));
-	}
-
-	private static @Nullable List<Integer> codes(ApiFields fields) {
-		Object raw = fields.raw("expected_status");
-		if (raw == null) {
-			return null;
-		}
-		List<Object> values = (raw instanceof String text) ? new ArrayList<>(List.of((Object[]) text.split(",")))
-				: (raw instanceof Number number) ? List.of(number) : fields.list("expected_status");
-		List<Integer> codes = new ArrayList<>();
-		if (values == null) {
-			fields.error("The expected status must be a list of HTTP status codes.");
-			return null;
-		}
-		for (Object value : values) {
-			try {
-				codes.add(Integer.valueOf(String.valueOf(value).strip()));
-			}
-			catch (NumberFormatException ex) {
-				fields.error("The expected status must be a list of HTTP status codes.");
-				return null;
-			}
-		}
-		return codes;
-	}
-
-	private static @Nullable Map<String, String> headers(ApiFields fields) {
-		if (!fields.has("headers")) {
-			return null;
-		}
-		Map<String, Object> raw = fields.object("headers");
-		if (raw == null) {
-			return Map.of();
-		}
-		Map<String, String> headers = new LinkedHashMap<>();
-		raw.forEach((name, value) -> {
-			if (!name.matches("[A-Za-z0-9-]{1,100}") || value == null || String.valueOf(value).contains("\n")) {
-				fields.error("The headers must be an object of header names and values.");
-			}
-			else {
-				headers.put(name, String.valueOf(value));
-			}
-		});
-		return headers;
 	}
 
 	/**

@@ -1,11 +1,8 @@
 package io.cachet.api;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,20 +45,12 @@ class SubscribersApiController {
 	}
 
 	@PostMapping("/api/v1/subscribers")
-	ApiItem<SubscriberResponse> create(ApiFields fields) {
-		if (!fields.has("email")) {
-			fields.required("email");
-		}
-		String email = fields.email("email");
-		if (email != null && email.length() > 255) {
-			fields.error("The email may not be greater than 255 characters.");
-		}
-		Boolean verify = fields.bool("verify");
-		List<Long> components = componentIds(fields);
-		fields.validate();
-		boolean verified = (verify != null) ? verify : this.settings.site().skipSubscriberVerification();
-		return new ApiItem<>(
-				SubscriberResponse.of(this.subscribers.subscribe(email, verified, components), this.times));
+	@SuppressWarnings("NullAway")
+	ApiItem<SubscriberResponse> create(SubscribeRequest request) {
+		boolean verified = (request.verify() != null) ? request.verify()
+				: this.settings.site().skipSubscriberVerification();
+		return new ApiItem<>(SubscriberResponse
+			.of(this.subscribers.subscribe(request.email(), verified, request.components()), this.times));
 	}
 
 	@DeleteMapping("/api/v1/subscribers/{id:\\d+}")
@@ -74,23 +63,6 @@ class SubscribersApiController {
 	ResponseEntity<Void> deleteSubscription(@PathVariable long id) {
 		this.subscribers.deleteSubscription(id);
 		return ResponseEntity.noContent().build();
-	}
-
-	private static @Nullable List<Long> componentIds(ApiFields fields) {
-		List<Object> raw = fields.list("components");
-		if (raw == null) {
-			return null;
-		}
-		List<Long> ids = new ArrayList<>();
-		for (Object value : raw) {
-			Long id = (value != null) ? new ApiFields(Map.of("component", value)).id("component") : null;
-			if (id == null) {
-				fields.error("The components must be component ids.");
-				return ids;
-			}
-			ids.add(id);
-		}
-		return ids;
 	}
 
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,8 +15,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
-import io.cachet.upstream.SaveUpstream;
-import io.cachet.upstream.UpstreamKind;
 import io.cachet.upstream.UpstreamService;
 
 /**
@@ -59,21 +56,13 @@ class UpstreamsApiController {
 	}
 
 	@PostMapping
-	ApiItem<UpstreamResponse> create(ApiFields fields) {
-		String name = fields.requiredString("name");
-		if (!fields.has("url")) {
-			fields.required("url");
-		}
-		SaveUpstream command = read(fields, name);
-		fields.validate();
-		return new ApiItem<>(UpstreamResponse.of(this.upstreams.createUpstream(command), this.times));
+	ApiItem<UpstreamResponse> create(NewUpstreamRequest request) {
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.createUpstream(request.command()), this.times));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<UpstreamResponse> update(@PathVariable long id, ApiFields fields) {
-		SaveUpstream command = read(fields, fields.string("name", 255));
-		fields.validate();
-		return new ApiItem<>(UpstreamResponse.of(this.upstreams.updateUpstream(id, command), this.times));
+	ApiItem<UpstreamResponse> update(@PathVariable long id, UpstreamRequest request) {
+		return new ApiItem<>(UpstreamResponse.of(this.upstreams.updateUpstream(id, request.command()), this.times));
 	}
 
 	@DeleteMapping("/{id:\\d+}")
@@ -83,31 +72,10 @@ class UpstreamsApiController {
 	}
 
 	@PutMapping("/{id:\\d+}/components/{componentId:\\d+}")
-	ApiItem<UpstreamResponse> hide(@PathVariable long id, @PathVariable long componentId, ApiFields fields) {
-		if (!fields.has("hidden")) {
-			fields.required("hidden");
-		}
-		Boolean hidden = fields.bool("hidden");
-		fields.validate();
-		return new ApiItem<>(UpstreamResponse.of(this.upstreams.setHidden(id, componentId, Boolean.TRUE.equals(hidden)),
-				this.times));
-	}
-
-	private static SaveUpstream read(ApiFields fields, @Nullable String name) {
-		String url = fields.url("url");
-		if (url != null && url.length() > 2048) {
-			fields.error("The url may not be greater than 2048 characters.");
-		}
-		String kindName = fields.string("kind");
-		UpstreamKind kind = null;
-		if (kindName != null && !kindName.isBlank()) {
-			kind = UpstreamKind.fromValue(kindName).orElse(null);
-			if (kind == null) {
-				fields.error("The selected kind is invalid (statuspage or cachet).");
-			}
-		}
-		return new SaveUpstream(name, url, kind, fields.integer("interval"), fields.integer("grace"),
-				fields.bool("enabled"));
+	ApiItem<UpstreamResponse> hide(@PathVariable long id, @PathVariable long componentId,
+			UpstreamComponentRequest request) {
+		return new ApiItem<>(UpstreamResponse
+			.of(this.upstreams.setHidden(id, componentId, Boolean.TRUE.equals(request.hidden())), this.times));
 	}
 
 }

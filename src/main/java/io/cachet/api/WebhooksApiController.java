@@ -1,12 +1,9 @@
 package io.cachet.api;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -20,9 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.cachet.api.ListParams.FilterType;
 import io.cachet.notification.DeliveryLog;
-import io.cachet.notification.SaveWebhook;
 import io.cachet.notification.UpdatedWebhook;
-import io.cachet.notification.WebhookFormat;
 import io.cachet.notification.WebhookService;
 
 /**
@@ -75,22 +70,15 @@ class WebhooksApiController {
 	}
 
 	@PostMapping
-	ResponseEntity<ApiItem<WebhookResponse>> create(ApiFields fields) {
-		if (!fields.has("url")) {
-			fields.required("url");
-		}
-		SaveWebhook command = read(fields);
-		fields.validate();
-		var created = this.webhooks.createWebhook(command);
+	ResponseEntity<ApiItem<WebhookResponse>> create(NewWebhookRequest request) {
+		var created = this.webhooks.createWebhook(request.command());
 		return ResponseEntity.status(HttpStatus.OK)
 			.body(new ApiItem<>(WebhookResponse.created(created.webhook(), this.times, created.secret())));
 	}
 
 	@PutMapping("/{id:\\d+}")
-	ApiItem<WebhookResponse> update(@PathVariable long id, ApiFields fields) {
-		SaveWebhook command = read(fields);
-		fields.validate();
-		UpdatedWebhook updated = this.webhooks.updateWebhook(id, command);
+	ApiItem<WebhookResponse> update(@PathVariable long id, WebhookRequest request) {
+		UpdatedWebhook updated = this.webhooks.updateWebhook(id, request.command());
 		return new ApiItem<>(WebhookResponse.of(updated.webhook(), this.times, updated.newSecret()));
 	}
 
@@ -107,46 +95,6 @@ class WebhooksApiController {
 		return ApiList.of(page
 			.map((delivery) -> WebhookDeliveryResponse.of(delivery, this.log.attempts(delivery.id()), this.times)),
 				request);
-	}
-
-	private static SaveWebhook read(ApiFields fields) {
-		String url = fields.string("url", 2048);
-		String secret = fields.string("secret", 255);
-		String description = fields.string("description", 255);
-		String formatName = fields.string("format");
-		WebhookFormat format = null;
-		if (formatName != null) {
-			format = WebhookFormat.fromValue(formatName).orElse(null);
-			if (format == null) {
-				fields.error("The selected format is invalid (json, slack, discord or teams).");
-			}
-		}
-		Boolean sendAll = fields.bool("send_all_events");
-		List<String> events = events(fields);
-		return new SaveWebhook(url, secret, description, format, sendAll, events, fields.bool("enabled"));
-	}
-
-	private static @Nullable List<String> events(ApiFields fields) {
-		Object raw = fields.raw("events");
-		if (raw == null) {
-			return null;
-		}
-		List<String> events = new ArrayList<>();
-		if (raw instanceof String text) {
-			for (String part : text.split(",")) {
-				if (!part.isBlank()) {
-					events.add(part.strip());
-				}
-			}
-			return events;
-		}
-		List<Object> list = fields.list("events");
-		if (list == null) {
-			fields.error("The events must be a list of event names.");
-			return null;
-		}
-		list.forEach((event) -> events.add(String.valueOf(event)));
-		return events;
 	}
 
 }

@@ -168,8 +168,7 @@ class CachetWriter {
 			written++;
 		}
 		if (written > 0 && this.incidents.getIncident(id, false).status() != status) {
-			this.incidents.updateIncident(id, new UpdateIncident(null, status, null, null, null, null, Map.of(), null,
-					null, false, null, null, null));
+			this.incidents.updateIncident(id, UpdateIncident.change().withStatus(status).withNotifySubscribers(false));
 		}
 		return written;
 	}

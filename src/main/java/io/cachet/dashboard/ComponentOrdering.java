@@ -23,8 +23,7 @@ class ComponentOrdering {
 	@Transactional
 	void orderComponents(List<Long> ids) {
 		for (int position = 0; position < ids.size(); position++) {
-			this.components.updateComponent(ids.get(position),
-					new UpdateComponent(null, null, null, null, position, null, null, null, null, false));
+			this.components.updateComponent(ids.get(position), UpdateComponent.change().withOrder(position));
 		}
 	}
 

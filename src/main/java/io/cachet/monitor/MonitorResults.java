@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -125,12 +124,10 @@ class MonitorResults {
 			this.components.changeStatus(component.id(), status, true, StatusChangeSource.MONITOR);
 			String reason = (result.message() != null) ? result.message() : "The check failed";
 			long incident = this.incidents
-				.createIncident(
-						new CreateIncident(component.name() + " is down", IncidentStatus.INVESTIGATING,
-								"Our automatic monitoring detected a problem with " + component.name() + ": " + reason
-										+ ".",
-								0, null, null, Map.of(), true, false, true, null, null,
-								List.of(new AffectedComponent(component.id(), status)), null))
+				.createIncident(CreateIncident.named(component.name() + " is down", IncidentStatus.INVESTIGATING)
+					.withMessage("Our automatic monitoring detected a problem with " + component.name() + ": " + reason
+							+ ".")
+					.withComponents(List.of(new AffectedComponent(component.id(), status))))
 				.id();
 			return incident;
 		}

@@ -168,7 +168,7 @@ public class UpstreamService {
 		this.upstreams.setHidden(mirror.id(), hidden);
 		if (this.components.findComponent(componentId).isPresent()) {
 			this.components.updateComponent(componentId,
-					new UpdateComponent(null, null, null, null, null, null, !hidden, null, null, true));
+					UpdateComponent.change().withEnabled(!hidden).withSilent(true));
 		}
 		this.events.publishEvent(RecordChanged.named(AuditSubject.UPSTREAM, upstreamId,
 				hidden ? AuditAction.COMPONENT_HIDDEN : AuditAction.COMPONENT_SHOWN,

@@ -73,7 +73,7 @@ class UpstreamSync {
 			}
 			if (!current.get().name().equals(external.name())) {
 				this.components.updateComponent(mirror.componentId(),
-						new UpdateComponent(external.name(), null, null, null, null, null, null, null, null, true));
+						UpdateComponent.change().withName(external.name()).withSilent(true));
 				this.upstreams.renameComponent(mirror.id(), external.name());
 			}
 			changeStatus(mirror, external.status());
@@ -124,7 +124,7 @@ class UpstreamSync {
 		for (MirroredComponent mirror : this.upstreams.components(upstream.id())) {
 			if (this.components.findComponent(mirror.componentId()).isPresent()) {
 				this.components.updateComponent(mirror.componentId(),
-						new UpdateComponent(null, null, null, null, null, created, null, null, null, true));
+						UpdateComponent.change().withGroupId(created).withSilent(true));
 			}
 		}
 		return created;

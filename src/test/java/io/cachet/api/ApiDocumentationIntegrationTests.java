@@ -55,6 +55,31 @@ class ApiDocumentationIntegrationTests {
 	}
 
 	@Test
+	void describesRequestBodiesByTheirRecords() {
+		JsonNode document = new ApiTestClient(this.port).get("/api/v1/openapi.json").json();
+
+		JsonNode content = document.path("paths")
+			.path("/api/v1/components")
+			.path("post")
+			.path("requestBody")
+			.path("content");
+		JsonNode schema = resolve(document, content.path("application/json").path("schema"));
+
+		assertThat(schema.path("properties").propertyNames()).contains("name", "status", "group_id", "tags");
+		assertThat(schema.path("required").valueStream().map(JsonNode::asString)).contains("name", "status");
+		assertThat(resolve(document, content.path("application/x-www-form-urlencoded").path("schema")))
+			.isEqualTo(schema);
+	}
+
+	private static JsonNode resolve(JsonNode document, JsonNode schema) {
+		String ref = schema.path("$ref").asString("");
+		if (ref.isEmpty()) {
+			return schema;
+		}
+		return document.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+	}
+
+	@Test
 	void servesTheBrowsableReference() {
 		ApiTestClient api = new ApiTestClient(this.port);
 		ApiTestClient.Response entry = api.get("/api/docs");

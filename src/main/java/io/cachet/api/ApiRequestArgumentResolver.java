@@ -21,27 +21,34 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Builds {@link ApiFields} from a request the way Laravel merges input: the query
- * parameters, overlaid by the body, which is JSON or form data. Bodies over 1 MiB are
- * refused (413).
+ * Resolves a handler's {@link ApiRequest} record from the request's fields, gathered the
+ * way Laravel merges input: the query parameters, overlaid by the body, which is JSON or
+ * form data (with PHP-style {@code a[]} and {@code a[b]} keys,
+ * {@link PhpStyleParameters}). The fields are then bound by {@link ApiRequestBinder}.
+ * Bodies over 1 MiB are refused (413).
  */
 @Component
-class ApiFieldsArgumentResolver implements HandlerMethodArgumentResolver {
+class ApiRequestArgumentResolver implements HandlerMethodArgumentResolver {
 
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
 	private final JsonMapper jsonMapper;
 
-	ApiFieldsArgumentResolver(JsonMapper jsonMapper) {
+	private final ApiRequestBinder binder;
+
+	ApiRequestArgumentResolver(JsonMapper jsonMapper, ApiRequestBinder binder) {
 		this.jsonMapper = jsonMapper;
+		this.binder = binder;
 	}
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.getParameterType() == ApiFields.class;
+		return parameter.getParameterType().isRecord()
+				&& parameter.getParameterType().isAnnotationPresent(ApiRequest.class);
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
 			NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) throws IOException {
 		HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
@@ -56,7 +63,7 @@ class ApiFieldsArgumentResolver implements HandlerMethodArgumentResolver {
 		else {
 			values.putAll(PhpStyleParameters.parse(request.getParameterMap()));
 		}
-		return new ApiFields(values);
+		return this.binder.bind(values, (Class<? extends Record>) parameter.getParameterType());
 	}
 
 	private Map<String, Object> readJsonObject(HttpServletRequest request) throws IOException {

@@ -1,0 +1,51 @@
+package io.cachet.api;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
+import io.cachet.monitor.MonitorType;
+import io.cachet.monitor.SaveMonitor;
+
+/**
+ * {@code PUT /api/v1/monitors/{id}} (and the fields of {@link NewMonitorRequest}): a
+ * field that is absent or {@code null} is left as it is. {@code expected_status} is
+ * "200,204" or a list; {@code headers} an object.
+ */
+@ApiRequest
+record MonitorRequest(@JsonProperty("component_id") @Nullable Long componentId, @Nullable String type,
+		@Size(max = 2048) @Nullable String target, @Nullable Integer interval, @Nullable Integer timeout,
+		@JsonProperty("expected_status") @JsonDeserialize(
+				using = ExpectedStatus.class) @Nullable List<Integer> expectedStatus,
+		@Size(max = 1000) @Nullable String keyword, @JsonProperty("keyword_absent") @Nullable Boolean keywordAbsent,
+		@JsonProperty("latency_threshold") @Nullable Integer latencyThreshold,
+		@JsonDeserialize(using = MonitorHeaders.class) @Nullable Map<String, String> headers,
+		@JsonProperty("follow_redirects") @Nullable Boolean followRedirects,
+		@JsonProperty("expected_address") @Size(max = 255) @Nullable String expectedAddress,
+		@JsonProperty("tls_days") @Nullable Integer tlsDays,
+		@JsonProperty("failure_threshold") @Nullable Integer failureThreshold,
+		@JsonProperty("recovery_threshold") @Nullable Integer recoveryThreshold,
+		@JsonProperty("auto_incident") @Nullable Boolean autoIncident,
+		@JsonProperty("metric_id") @Nullable Long metricId, @Nullable Boolean enabled) {
+
+	@JsonIgnore
+	@AssertTrue(message = "The selected type is invalid (http, tcp, dns, tls or push).")
+	boolean isTypeKnown() {
+		return this.type == null || MonitorType.fromValue(this.type).isPresent();
+	}
+
+	SaveMonitor command() {
+		return new SaveMonitor(this.componentId,
+				(this.type != null) ? MonitorType.fromValue(this.type).orElse(null) : null, this.target, this.interval,
+				this.timeout, this.expectedStatus, this.keyword, this.keywordAbsent, this.latencyThreshold,
+				this.headers, this.followRedirects, this.expectedAddress, this.tlsDays, this.failureThreshold,
+				this.recoveryThreshold, this.autoIncident, this.metricId, this.enabled);
+	}
+
+}
