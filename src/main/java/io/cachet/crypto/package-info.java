@@ -22,7 +22,7 @@
  * The modules that keep secrets declare them as {@link io.cachet.crypto.SecretStore}
  * beans; this module depends on none of them.
  */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "cluster", "shared" })
 @NullMarked
 package io.cachet.crypto;
 

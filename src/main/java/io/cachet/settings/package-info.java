@@ -1,7 +1,7 @@
 /**
  * The status page's settings: Cachet's key/value table, read through a cache.
  */
-@ApplicationModule(allowedDependencies = { "crypto" })
+@ApplicationModule(allowedDependencies = { "crypto", "shared" })
 @NullMarked
 package io.cachet.settings;
 

@@ -13,6 +13,7 @@ import io.cachet.settings.SettingsService;
 import io.cachet.shared.DatabaseOutage;
 import io.cachet.user.UserService;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
@@ -25,8 +26,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * its security chain ({@link ApiSecurityConfiguration}: public reads, the
  * {@code X-Cachet-Token} header, 401 and 403 in Cachet's envelope), its filters and
  * {@link ApiExceptionHandler}, Cachet's timestamps ({@link ApiTimes}) and public
- * addresses ({@link PublicUrls}). The services behind the controllers are mocks, which
- * the test declares with {@code @MockitoBean}.
+ * addresses ({@link PublicUrls}), and the API's properties ({@link ApiProperties}: a
+ * slice scans no configuration properties). The services behind the controllers are
+ * mocks, which the test declares with {@code @MockitoBean}.
  * <p>
  * The beans the adapter itself needs are mocks declared here, so a test
  * {@code @Autowired}s them to stub them: {@link UserService} (a token is valid when
@@ -40,7 +42,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.cachet\\.dashboard\\..*"))
-@Import({ ApiSecurityConfiguration.class, ApiErrorWriter.class, ApiTimes.class, PublicUrls.class })
+@EnableConfigurationProperties(ApiProperties.class)
+@Import({ ApiSecurityConfiguration.class, ApiErrorWriter.class, ApiTimes.class, PublicUrls.class,
+		ApiRequestBinder.class })
 @MockitoBean(types = { UserService.class, SettingsService.class, PublicAddress.class, AllowedOrigins.class,
 		RateLimits.class, DatabaseOutage.class })
 @interface ApiSliceTest {

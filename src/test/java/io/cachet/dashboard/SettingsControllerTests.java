@@ -12,6 +12,7 @@ import io.cachet.crypto.SecretsAtRest;
 import io.cachet.mail.MailService;
 import io.cachet.outbound.OutboundPolicy;
 import io.cachet.settings.SettingsService;
+import io.cachet.settings.SiteSettings;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 import io.cachet.user.UserView;
@@ -60,6 +61,7 @@ class SettingsControllerTests {
 	@BeforeEach
 	void storedValuesAreTheDefaults() {
 		given(this.settings.get(anyString(), anyString())).willAnswer((call) -> call.getArgument(1));
+		given(this.settings.site()).willReturn(SiteSettings.defaults());
 		given(this.secrets.unreadable()).willReturn(List.of());
 	}
 
