@@ -11,7 +11,6 @@ import io.cachet.incident.IncidentService;
 import io.cachet.metric.MetricService;
 import io.cachet.outbound.OutboundHttp;
 import io.cachet.shared.ListQuery;
-import io.cachet.shared.SilentWrites;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -84,8 +83,8 @@ public class CachetImporter {
 					"This status page has components, incidents or metrics already: import into an empty one.");
 		}
 		progress.report("Writing");
-		ImportSummary summary = SilentWrites
-			.call(() -> this.transaction.execute((status) -> this.writer.write(source, progress)));
+		// the writer writes silently (WriteMode.SILENT): the history reaches nobody
+		ImportSummary summary = this.transaction.execute((status) -> this.writer.write(source, progress));
 		progress.report("Done");
 		return summary;
 	}

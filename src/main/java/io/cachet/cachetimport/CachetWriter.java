@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.stereotype.Component;
+
 import io.cachet.component.ComponentService;
 import io.cachet.component.ComponentStatus;
 import io.cachet.component.CreateComponent;
@@ -26,9 +28,8 @@ import io.cachet.metric.SaveMetric;
 import io.cachet.schedule.SaveSchedule;
 import io.cachet.schedule.ScheduleService;
 import io.cachet.schedule.ScheduleStatus;
+import io.cachet.shared.WriteMode;
 import io.cachet.subscriber.SubscriberService;
-
-import org.springframework.stereotype.Component;
 
 import static io.cachet.cachetimport.CachetJson.decimal;
 import static io.cachet.cachetimport.CachetJson.flag;
@@ -153,7 +154,7 @@ class CachetWriter {
 		long id = this.incidents
 			.createIncident(new CreateIncident(name, status, text(incident, "message", ""), component, null, null,
 					Map.of(), flag(incident, "visible", true), flag(incident, "stickied", false), false, occurredAt,
-					null, List.of(), (meta != null && !meta.isEmpty()) ? meta : null))
+					null, List.of(), (meta != null && !meta.isEmpty()) ? meta : null), WriteMode.SILENT)
 			.id();
 		int written = 0;
 		for (JsonNode update : CachetJson.chronological(updates, "created_at")) {
@@ -164,7 +165,7 @@ class CachetWriter {
 			}
 			Instant at = Objects.requireNonNullElse(time(update, "created_at"), occurredAt);
 			this.incidents.reportUpdate(id, updateStatus.get(), text(update, "message", ""), null,
-					(at != null) ? at : Instant.now());
+					(at != null) ? at : Instant.now(), WriteMode.SILENT);
 			written++;
 		}
 		if (written > 0 && this.incidents.getIncident(id, false).status() != status) {
@@ -194,7 +195,8 @@ class CachetWriter {
 		}
 		ScheduleStatus status = ScheduleStatus.fromCode(integer(schedule, "status", 0)).orElse(ScheduleStatus.UPCOMING);
 		this.schedules.createSchedule(
-				new SaveSchedule(name, text(schedule, "message"), status, scheduledAt, completedAt, affected), false);
+				new SaveSchedule(name, text(schedule, "message"), status, scheduledAt, completedAt, affected), false,
+				WriteMode.SILENT);
 		return true;
 	}
 
@@ -250,7 +252,7 @@ class CachetWriter {
 				}
 			}
 		}
-		this.subscribers.subscribe(email, text(subscriber, "verified_at") != null, chosen);
+		this.subscribers.subscribe(email, text(subscriber, "verified_at") != null, chosen, null, WriteMode.SILENT);
 		return true;
 	}
 

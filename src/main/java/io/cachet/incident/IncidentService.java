@@ -27,6 +27,7 @@ import io.cachet.incident.internal.IncidentRepository;
 import io.cachet.incident.internal.TemplateRenderer;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
+import io.cachet.shared.WriteMode;
 import io.cachet.shared.PageResult;
 
 /**
@@ -145,6 +146,14 @@ public class IncidentService {
 	 * template
 	 */
 	public IncidentView createIncident(CreateIncident command) {
+		return createIncident(command, WriteMode.NOTIFYING);
+	}
+
+	/**
+	 * Opens an incident as {@link #createIncident(CreateIncident)} does.
+	 * @param mode {@link WriteMode#SILENT} for one that must reach nobody (an import)
+	 */
+	public IncidentView createIncident(CreateIncident command, WriteMode mode) {
 		Instant now = now();
 		Instant occurredAt = (command.occurredAt() != null) ? command.occurredAt() : now;
 		String message = (command.templateSlug() != null)
@@ -153,10 +162,11 @@ public class IncidentService {
 								command.visible(), command.notifySubscribers(), command.stickied(), occurredAt,
 								command.componentId(), command.componentStatus()))
 				: Objects.requireNonNullElse(command.message(), "");
-		return inTransaction(() -> insertIncident(command, message, occurredAt, now));
+		return inTransaction(() -> insertIncident(command, message, occurredAt, now, mode));
 	}
 
-	private IncidentView insertIncident(CreateIncident command, String message, Instant occurredAt, Instant now) {
+	private IncidentView insertIncident(CreateIncident command, String message, Instant occurredAt, Instant now,
+			WriteMode mode) {
 		List<AffectedComponent> affected = affected(command.componentId(), command.componentStatus(),
 				command.components());
 		long componentId = (command.componentId() != 0) ? command.componentId()
@@ -174,7 +184,8 @@ public class IncidentService {
 		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT, id, AuditAction.CREATED,
 				"Reported incident " + command.name()));
 		this.events.publishEvent(new IncidentReported(id, command.name(), command.status(), command.visible(),
-				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList()));
+				command.notifySubscribers(), affected.stream().map(AffectedComponent::componentId).toList(),
+				mode.silent()));
 		return getIncident(id, false);
 	}
 
@@ -300,12 +311,24 @@ public class IncidentService {
 	@Transactional
 	public IncidentUpdateView reportUpdate(long incidentId, IncidentStatus status, String message,
 			@Nullable Long userId, Instant at) {
+		return reportUpdate(incidentId, status, message, userId, at, WriteMode.NOTIFYING);
+	}
+
+	/**
+	 * Posts an update written at another time, as
+	 * {@link #reportUpdate(long, IncidentStatus, String, Long, Instant)} does.
+	 * @param mode {@link WriteMode#SILENT} for one that must reach nobody (an import)
+	 */
+	@Transactional
+	public IncidentUpdateView reportUpdate(long incidentId, IncidentStatus status, String message,
+			@Nullable Long userId, Instant at, WriteMode mode) {
 		IncidentView incident = getIncident(incidentId, false);
 		long updateId = this.incidents.insertUpdate(incidentId, status, message, userId, at);
 		this.incidents.updateStatus(incidentId, status, at);
 		this.events.publishEvent(new RecordChanged(AuditSubject.INCIDENT_UPDATE, updateId, AuditAction.CREATED,
 				"Posted a " + status.label().toLowerCase() + " update on incident " + incident.name()));
-		this.events.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible()));
+		this.events
+			.publishEvent(new IncidentUpdateReported(incidentId, updateId, status, incident.visible(), mode.silent()));
 		return getUpdate(incidentId, updateId, false);
 	}
 

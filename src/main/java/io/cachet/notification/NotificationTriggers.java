@@ -12,14 +12,13 @@ import io.cachet.schedule.MaintenanceScheduled;
 import io.cachet.schedule.MaintenanceStatusChanged;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.subscriber.ManageLinkRequested;
-import io.cachet.shared.SilentWrites;
 import io.cachet.subscriber.SubscriberCreated;
 
 /**
  * Turns the events of other modules into outbox rows, within their transactions. Who
  * hears about what is decided later, at fan-out; here only what can never be sent is left
- * out: invisible incidents, silent status changes, and anything written in
- * {@link SilentWrites} (an import).
+ * out: invisible incidents, silent status changes, and whatever an event marks silent
+ * ({@link io.cachet.shared.WriteMode#SILENT}: an import).
  */
 @Component
 class NotificationTriggers {
@@ -32,7 +31,7 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(IncidentReported event) {
-		if (SilentWrites.active()) {
+		if (event.silent()) {
 			return;
 		}
 		if (event.visible()) {
@@ -43,7 +42,7 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(IncidentUpdateReported event) {
-		if (SilentWrites.active()) {
+		if (event.silent()) {
 			return;
 		}
 		if (event.visible()) {
@@ -54,9 +53,6 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(ComponentStatusChanged event) {
-		if (SilentWrites.active()) {
-			return;
-		}
 		if (!event.silent()) {
 			long at = event.at().getEpochSecond() * 1_000_000 + event.at().getNano() / 1_000;
 			this.outbox.enqueue(NotificationKind.COMPONENT_STATUS_CHANGED,
@@ -68,7 +64,7 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(MaintenanceScheduled event) {
-		if (SilentWrites.active()) {
+		if (event.silent()) {
 			return;
 		}
 		this.outbox.enqueue(NotificationKind.MAINTENANCE_SCHEDULED, "maintenance_scheduled:" + event.scheduleId(),
@@ -77,9 +73,6 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(MaintenanceStatusChanged event) {
-		if (SilentWrites.active()) {
-			return;
-		}
 		if (event.to() == ScheduleStatus.IN_PROGRESS) {
 			maintenanceStarted(event.scheduleId());
 		}
@@ -90,7 +83,7 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(SubscriberCreated event) {
-		if (SilentWrites.active()) {
+		if (event.silent()) {
 			return;
 		}
 		if (!event.verified()) {
@@ -101,9 +94,6 @@ class NotificationTriggers {
 
 	@EventListener
 	void on(ManageLinkRequested event) {
-		if (SilentWrites.active()) {
-			return;
-		}
 		this.outbox.enqueue(NotificationKind.SUBSCRIPTION_MANAGE, "subscription_manage:" + event.requestId(),
 				Map.of("subscriber_id", event.subscriberId()));
 	}

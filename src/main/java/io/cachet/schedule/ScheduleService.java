@@ -16,6 +16,7 @@ import io.cachet.audit.AuditAction;
 import io.cachet.audit.AuditSubject;
 import io.cachet.audit.RecordChanged;
 import io.cachet.schedule.internal.ScheduleRepository;
+import io.cachet.shared.WriteMode;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
@@ -111,6 +112,16 @@ public class ScheduleService {
 	 */
 	@Transactional
 	public ScheduleView createSchedule(SaveSchedule command, boolean notify) {
+		return createSchedule(command, notify, WriteMode.NOTIFYING);
+	}
+
+	/**
+	 * Plans a window, as {@link #createSchedule(SaveSchedule, boolean)} does.
+	 * @param mode {@link WriteMode#SILENT} for one that must reach nobody (an import)
+	 * @throws InvalidInputException when it would complete before it starts
+	 */
+	@Transactional
+	public ScheduleView createSchedule(SaveSchedule command, boolean notify, WriteMode mode) {
 		Instant now = now();
 		String name = Objects.requireNonNull(command.name());
 		Instant scheduledAt = Objects.requireNonNull(command.scheduledAt());
@@ -119,7 +130,7 @@ public class ScheduleService {
 				command.completedAt(), now);
 		this.schedules.replaceComponents(id, Objects.requireNonNullElse(command.components(), Map.of()), now);
 		this.events.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, id, AuditAction.CREATED, name));
-		this.events.publishEvent(new MaintenanceScheduled(id, notify));
+		this.events.publishEvent(new MaintenanceScheduled(id, notify, mode.silent()));
 		return getSchedule(id);
 	}
 

@@ -19,6 +19,7 @@ import io.cachet.audit.AuditAction;
 import io.cachet.audit.AuditSubject;
 import io.cachet.audit.RecordChanged;
 import io.cachet.component.ComponentService;
+import io.cachet.shared.WriteMode;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
 import io.cachet.shared.PageResult;
@@ -85,6 +86,17 @@ public class SubscriberService {
 	@Transactional
 	public SubscriberView subscribe(String email, boolean verified, @Nullable List<Long> componentIds,
 			@Nullable String locale) {
+		return subscribe(email, verified, componentIds, locale, WriteMode.NOTIFYING);
+	}
+
+	/**
+	 * Subscribes an address, as {@link #subscribe(String, boolean, List, String)} does.
+	 * @param mode {@link WriteMode#SILENT} for one that must reach nobody (an import: no
+	 * verification e-mail)
+	 */
+	@Transactional
+	public SubscriberView subscribe(String email, boolean verified, @Nullable List<Long> componentIds,
+			@Nullable String locale, WriteMode mode) {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		var existing = this.subscribers.findByEmail(address);
 		if (existing.isPresent()) {
@@ -107,7 +119,7 @@ public class SubscriberService {
 				now);
 		this.subscribers.subscribe(id, subscribed, now);
 		this.events.publishEvent(RecordChanged.numbered(AuditSubject.SUBSCRIBER, id, AuditAction.CREATED));
-		this.events.publishEvent(new SubscriberCreated(id, address, verified));
+		this.events.publishEvent(new SubscriberCreated(id, address, verified, mode.silent()));
 		return getSubscriber(id);
 	}
 

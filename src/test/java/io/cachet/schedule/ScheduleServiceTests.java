@@ -84,7 +84,7 @@ class ScheduleServiceTests {
 		then(this.repository).should().replaceComponents(7, Map.of(), NOW);
 		then(this.events).should()
 			.publishEvent(RecordChanged.named(AuditSubject.SCHEDULE, 7, AuditAction.CREATED, "Upgrade"));
-		then(this.events).should().publishEvent(new MaintenanceScheduled(7, true));
+		then(this.events).should().publishEvent(new MaintenanceScheduled(7, true, false));
 	}
 
 	@Test
