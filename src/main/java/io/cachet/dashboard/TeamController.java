@@ -12,11 +12,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import io.cachet.mail.MailService;
-import io.cachet.settings.PublicAddress;
-import io.cachet.settings.SettingsService;
 import io.cachet.user.CreateUser;
 import io.cachet.user.DuplicateUserException;
+import io.cachet.user.TeamInvitations;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
@@ -40,17 +38,11 @@ class TeamController {
 
 	private final UserService users;
 
-	private final MailService mail;
+	private final TeamInvitations invitations;
 
-	private final SettingsService settings;
-
-	private final PublicAddress address;
-
-	TeamController(UserService users, MailService mail, SettingsService settings, PublicAddress address) {
+	TeamController(UserService users, TeamInvitations invitations) {
 		this.users = users;
-		this.mail = mail;
-		this.settings = settings;
-		this.address = address;
+		this.invitations = invitations;
 	}
 
 	record MemberForm(@NotBlank @Size(max = 255) @Pattern(regexp = "[ -~]+") @Nullable String username,
@@ -96,32 +88,23 @@ class TeamController {
 	String invite(@RequestParam(defaultValue = "") String emails, @RequestParam(defaultValue = "USER") String level,
 			RedirectAttributes redirect) {
 		UserLevel invitedLevel = "ADMIN".equals(level) ? UserLevel.ADMIN : UserLevel.USER;
-		List<String> sent = new ArrayList<>();
+		List<String> valid = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
 		for (String candidate : emails.split(EmailAddresses.SEPARATORS)) {
 			String address = candidate.strip();
 			if (address.isEmpty()) {
 				continue;
 			}
-			if (!EmailAddresses.isValid(address)) {
+			if (EmailAddresses.isValid(address)) {
+				valid.add(address);
+			}
+			else {
 				failed.add(address + " (not an e-mail address)");
-				continue;
-			}
-			try {
-				String code = this.users.invite(address, invitedLevel);
-				this.mail.send(address, "You are invited to " + this.settings.site().name(),
-						"You are invited to help run the status page " + this.settings.site().name()
-								+ ".\n\nChoose your username and password here:\n" + this.address.baseUrl()
-								+ "/signup/invite/" + code + "\n");
-				sent.add(address);
-			}
-			catch (DuplicateUserException ex) {
-				failed.add(address + " (already a user)");
-			}
-			catch (RuntimeException ex) {
-				failed.add(address + " (the e-mail could not be sent)");
 			}
 		}
+		TeamInvitations.Outcome outcome = this.invitations.invite(valid, invitedLevel);
+		List<String> sent = outcome.sent();
+		failed.addAll(outcome.failed());
 		if (!sent.isEmpty()) {
 			redirect.addFlashAttribute("message", "Invited " + String.join(", ", sent) + ".");
 		}

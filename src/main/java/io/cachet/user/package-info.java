@@ -11,7 +11,7 @@
  * code is accepted once (the last accepted time step is stored), and a login names one
  * user only: no username is another user's e-mail address.
  */
-@ApplicationModule(allowedDependencies = { "audit", "backup", "crypto", "shared" })
+@ApplicationModule(allowedDependencies = { "audit", "backup", "crypto", "mail", "settings", "shared" })
 @NullMarked
 package io.cachet.user;
 
