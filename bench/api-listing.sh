@@ -4,7 +4,11 @@
 #
 #   bench/api-listing.sh [postgres|mariadb]      (default postgres)
 #
-# It creates a database `cachet_bench` on the local server (dropping an old one), starts the
+# BENCH_DB names the database (default cachet_bench), BENCH_PORT the app's port (default 18090),
+# JAR the jar to run (default target/cachet.jar, built if missing), START_SECONDS how long the app
+# may take to start (default 120).
+#
+# It creates the database on the local server (dropping an old one), starts the
 # packaged jar on it (building it if needed), fills the tables with SQL, then times each URL with
 # curl: 5 warm-up requests, then 40 timed ones; it prints the median and the 95th percentile.
 set -euo pipefail
@@ -12,23 +16,24 @@ cd "$(dirname "$0")/.."
 . bench/lib.sh
 
 db=${1:-postgres}
+name=${BENCH_DB:-cachet_bench}
 port=${BENCH_PORT:-18090}
 token=bench-token-0123456789-abcdefghij
 runs=40
 app=http://127.0.0.1:$port
-jar=target/cachet.jar
+jar=${JAR:-target/cachet.jar}
 
 case "$db" in
 postgres)
-	psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS cachet_bench" \
-		-c "CREATE DATABASE cachet_bench"
-	url=jdbc:postgresql://127.0.0.1:5432/cachet_bench user=postgres
-	sql() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d cachet_bench "$@"; }
+	psql -q -h 127.0.0.1 -U postgres -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" \
+		-c "CREATE DATABASE $name"
+	url=jdbc:postgresql://127.0.0.1:5432/$name user=postgres
+	sql() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d "$name" "$@"; }
 	;;
 mariadb)
-	mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS cachet_bench; CREATE DATABASE cachet_bench"
-	url=jdbc:mariadb://127.0.0.1:3306/cachet_bench user=root
-	sql() { mariadb -h 127.0.0.1 -u root cachet_bench "$@"; }
+	mariadb -h 127.0.0.1 -u root -e "DROP DATABASE IF EXISTS $name; CREATE DATABASE $name"
+	url=jdbc:mariadb://127.0.0.1:3306/$name user=root
+	sql() { mariadb -h 127.0.0.1 -u root "$name" "$@"; }
 	;;
 *) echo "usage: $0 [postgres|mariadb]" >&2; exit 2 ;;
 esac
@@ -41,7 +46,7 @@ SPRING_DATASOURCE_URL=$url SPRING_DATASOURCE_USERNAME=$user SPRING_DATASOURCE_PA
 	java -Xmx512m -jar "$jar" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 bench_started "$app_pid"
-bench_wait_app "$app" "$app_pid" "$tmp/app.log"
+bench_wait_app "$app" "$app_pid" "$tmp/app.log" "" "${START_SECONDS:-120}"
 
 echo "== generating data on $db"
 start=$(date +%s)
