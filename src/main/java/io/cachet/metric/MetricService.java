@@ -1,16 +1,18 @@
 package io.cachet.metric;
 
-import java.util.List;
-import java.util.ArrayList;
-import java.time.ZonedDateTime;
-import java.time.ZoneId;
-import java.time.LocalDateTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.cachet.audit.AuditAction;
 import io.cachet.audit.AuditSubject;
 import io.cachet.audit.RecordChanged;
+import io.cachet.metric.internal.MetricPointQueries;
+import io.cachet.metric.internal.MetricPointQueries.PointSlot;
 import io.cachet.metric.internal.MetricRepository;
 import io.cachet.shared.InvalidInputException;
 import io.cachet.shared.ListQuery;
@@ -42,12 +46,15 @@ public class MetricService {
 
 	private final MetricRepository metrics;
 
+	private final MetricPointQueries points;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	MetricService(MetricRepository metrics, ApplicationEventPublisher events, Clock clock) {
+	MetricService(MetricRepository metrics, MetricPointQueries points, ApplicationEventPublisher events, Clock clock) {
 		this.metrics = metrics;
+		this.points = points;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -145,7 +152,7 @@ public class MetricService {
 	@Transactional(readOnly = true)
 	public PageResult<MetricPointView> findPoints(long metricId, ListQuery query) {
 		getMetric(metricId);
-		return this.metrics.pagePoints(metricId, query);
+		return this.points.page(metricId, query, this.metrics.pointCount(metricId));
 	}
 
 	/**
@@ -260,19 +267,21 @@ public class MetricService {
 		BigDecimal[] sums = new BigDecimal[count];
 		long[] weights = new long[count];
 		// Points are rounded to the nearest 30 s, so the latest can lie up to 30 s past
-		// the
-		// current bucket: it belongs to the current one.
+		// the current bucket: it belongs to the current one.
 		Instant end = first.plus(count, period.unit()).toInstant().plusSeconds(30);
-		this.metrics.forEachPointBetween(metricId, first.toInstant(), end, (at, value, counter) -> {
+		boolean sum = metric.calcType() == 0;
+		// The database sums the points per UTC slot that lies wholly in one bucket of the
+		// page's zone; the slots are then added up here into the buckets, exactly (the
+		// sums
+		// are decimals), so the chart is what summing every point would give.
+		for (PointSlot slot : this.points.slots(metricId, first.toInstant(), end,
+				slotSeconds(period, zone, first, end))) {
+			Instant at = slot.start().isBefore(first.toInstant()) ? first.toInstant() : slot.start();
 			int index = Math.min(count - 1, (int) period.unit().between(first, period.bucketOf(at, zone)));
-			if (index < 0) {
-				return;
-			}
-			boolean sum = metric.calcType() == 0;
-			BigDecimal contribution = sum ? value.multiply(BigDecimal.valueOf(counter)) : value;
+			BigDecimal contribution = sum ? slot.weightedSum() : slot.valueSum();
 			sums[index] = (sums[index] != null) ? sums[index].add(contribution) : contribution;
-			weights[index] += 1;
-		});
+			weights[index] += slot.points();
+		}
 		List<MetricChart.Bucket> buckets = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			LocalDateTime start = first.plus(i, period.unit()).toLocalDateTime();
@@ -281,13 +290,43 @@ public class MetricService {
 				value = metric.defaultValue();
 			}
 			else {
-				value = (metric.calcType() == 0) ? sums[i]
-						: sums[i].divide(BigDecimal.valueOf(weights[i]), 8, RoundingMode.HALF_UP);
+				value = sum ? sums[i] : sums[i].divide(BigDecimal.valueOf(weights[i]), 8, RoundingMode.HALF_UP);
 			}
 			buckets.add(new MetricChart.Bucket(start, MetricPeriod.key(start),
 					value.setScale(metric.places(), RoundingMode.HALF_UP), sums[i] != null));
 		}
 		return new MetricChart(metric, period, List.copyOf(buckets));
+	}
+
+	/**
+	 * The longest UTC slot that never straddles two buckets of the zone: 15 minutes
+	 * (every offset and transition of today's time zones falls on a quarter hour), a
+	 * minute for the minute buckets, shorter only for a zone whose offsets or transitions
+	 * between {@code from} and {@code to} are not whole quarters (old local mean times, a
+	 * custom offset such as +00:07), down to a second.
+	 */
+	static int slotSeconds(MetricPeriod period, ZoneId zone, ZonedDateTime from, Instant to) {
+		int slot = (period.unit() == ChronoUnit.MINUTES) ? 60 : 900;
+		ZoneRules rules = zone.getRules();
+		slot = gcd(slot, rules.getOffset(from.toInstant()).getTotalSeconds());
+		ZoneOffsetTransition transition = rules.nextTransition(from.toInstant());
+		while (transition != null && transition.getInstant().isBefore(to)) {
+			slot = gcd(slot, transition.getOffsetAfter().getTotalSeconds());
+			slot = gcd(slot, transition.toEpochSecond());
+			transition = rules.nextTransition(transition.getInstant());
+		}
+		return slot;
+	}
+
+	private static int gcd(int a, long b) {
+		long x = Math.abs((long) a);
+		long y = Math.abs(b);
+		while (y != 0) {
+			long r = x % y;
+			x = y;
+			y = r;
+		}
+		return (int) x;
 	}
 
 }

@@ -2,7 +2,7 @@
  * Metrics (response time, uptime…) and their points, with Cachet's 30-second rounding and
  * counter merging.
  */
-@ApplicationModule(allowedDependencies = { "audit", "shared" })
+@ApplicationModule(allowedDependencies = { "audit", "config", "shared" })
 @NullMarked
 package io.cachet.metric;
 

@@ -1,17 +1,24 @@
 package io.cachet.metric;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.cachet.metric.internal.MetricPointQueries;
+import io.cachet.metric.internal.MetricPointQueries.PointSlot;
 import io.cachet.metric.internal.MetricRepository;
-import io.cachet.metric.internal.MetricRepository.PointConsumer;
 import io.cachet.shared.InvalidInputException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +26,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -26,10 +34,13 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 /**
  * The metric rules without a database: charts (buckets, sum or average, default value,
- * places, time zone) and the merging of equal points within the threshold.
+ * places, time zone, read as slots summed by the database) and the merging of equal
+ * points within the threshold. The slots here are summed by {@link #points(Map)} as the
+ * repository contract tests check the databases do.
  */
 class MetricServiceTests {
 
@@ -37,8 +48,10 @@ class MetricServiceTests {
 
 	final MetricRepository repository = mock(MetricRepository.class);
 
+	final MetricPointQueries queries = mock(MetricPointQueries.class);
+
 	MetricService service(Instant now) {
-		return new MetricService(this.repository, mock(ApplicationEventPublisher.class),
+		return new MetricService(this.repository, this.queries, mock(ApplicationEventPublisher.class),
 				Clock.fixed(now, ZoneOffset.UTC));
 	}
 
@@ -83,9 +96,68 @@ class MetricServiceTests {
 		assertThat(chart.buckets()).hasSize(61);
 		assertThat(chart.buckets().get(60).key()).isEqualTo("2026-12-01 10:20");
 		assertThat(chart.buckets().get(60).value()).isEqualTo(new BigDecimal("4"));
-		then(this.repository).should()
-			.forEachPointBetween(eq(1L), eq(Instant.parse("2026-12-01T09:20:00Z")),
-					eq(Instant.parse("2026-12-01T10:21:30Z")), any());
+		then(this.queries).should()
+			.slots(1L, Instant.parse("2026-12-01T09:20:00Z"), Instant.parse("2026-12-01T10:21:30Z"), 60);
+	}
+
+	/**
+	 * The bounded chart query (issue 16): the chart asks the database for at most one row
+	 * per quarter hour of its period, and nothing else about the points.
+	 */
+	@Test
+	void aMonthIsReadAsQuarterHourSlotsOnly() {
+		metric(0, 2);
+		points(Map.of());
+
+		service(NOW).chart(1, MetricPeriod.MONTH, ZoneId.of("Asia/Kathmandu"));
+
+		then(this.queries).should()
+			.slots(1L, Instant.parse("2026-10-31T18:15:00Z"), Instant.parse("2026-12-01T18:15:30Z"), 900);
+		verifyNoMoreInteractions(this.queries);
+	}
+
+	@Test
+	void slotsNeverStraddleTwoBucketsOfTheZone() {
+		for (String id : ZoneId.getAvailableZoneIds()) {
+			ZoneId zone = ZoneId.of(id);
+			for (MetricPeriod period : MetricPeriod.values()) {
+				ZonedDateTime first = period.firstBucket(NOW, zone);
+				int slot = MetricService.slotSeconds(period, zone, first, first.plusDays(32).toInstant());
+				assertThat(slot).as("%s in %s", period, id).isEqualTo((period == MetricPeriod.LAST_HOUR) ? 60 : 900);
+			}
+		}
+		ZoneId oddOffset = ZoneId.of("+00:07:30");
+		assertThat(MetricService.slotSeconds(MetricPeriod.WEEK, oddOffset,
+				MetricPeriod.WEEK.firstBucket(NOW, oddOffset), NOW))
+			.isEqualTo(450);
+		// Amsterdam's time until 1937
+		ZoneId meanTime = ZoneId.of("+00:19:32");
+		assertThat(MetricService.slotSeconds(MetricPeriod.MONTH, meanTime,
+				MetricPeriod.MONTH.firstBucket(NOW, meanTime), NOW))
+			.isEqualTo(4);
+	}
+
+	/**
+	 * Summing slots gives the chart that summing every point gives, across a change of
+	 * offset (the end of summer time in Berlin) and with points off the half minute.
+	 */
+	@Test
+	void theChartOfSlotsIsTheChartOfEveryPoint() {
+		Instant now = Instant.parse("2026-10-31T10:20:00Z");
+		ZoneId berlin = ZoneId.of("Europe/Berlin");
+		Map<Instant, Point> points = new HashMap<>();
+		for (int i = 0; i < 5_000; i++) {
+			points.put(Instant.parse("2026-09-29T20:00:00Z").plusSeconds(i * 631L + i % 3),
+					point(i % 50 + "." + i % 1000, 1 + i % 4));
+		}
+		points(points);
+		for (int calcType = 0; calcType <= 1; calcType++) {
+			metric(calcType, 3);
+			for (MetricPeriod period : MetricPeriod.values()) {
+				assertThat(service(now).chart(1, period, berlin).buckets()).as("%s, calc type %d", period, calcType)
+					.containsExactlyElementsOf(everyPoint(points, period, berlin, now, calcType, 3));
+			}
+		}
 	}
 
 	@Test
@@ -167,12 +239,58 @@ class MetricServiceTests {
 				new BigDecimal("5"), calcType, true, places, 1, 5, 0, 1, NOW, NOW)));
 	}
 
+	/**
+	 * Answers the slot queries from these points: in the window, summed per slot of the
+	 * asked length counted from the epoch.
+	 */
 	private void points(Map<Instant, Point> points) {
 		willAnswer((call) -> {
-			PointConsumer consumer = call.getArgument(3);
-			points.forEach((at, point) -> consumer.accept(at, point.value(), point.counter()));
-			return null;
-		}).given(this.repository).forEachPointBetween(anyLong(), any(), any(), any());
+			Instant from = call.getArgument(1);
+			Instant to = call.getArgument(2);
+			int seconds = call.getArgument(3);
+			Map<Instant, PointSlot> slots = new HashMap<>();
+			points.forEach((at, point) -> {
+				if (!at.isBefore(from) && at.isBefore(to)) {
+					Instant start = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), seconds) * seconds);
+					PointSlot one = new PointSlot(start, point.value().multiply(BigDecimal.valueOf(point.counter())),
+							point.value(), 1);
+					slots.merge(start, one, (a, b) -> new PointSlot(start, a.weightedSum().add(b.weightedSum()),
+							a.valueSum().add(b.valueSum()), a.points() + b.points()));
+				}
+			});
+			return List.copyOf(slots.values());
+		}).given(this.queries).slots(anyLong(), any(), any(), anyInt());
+	}
+
+	/**
+	 * The chart as it was computed before the slots: every point of the window put in its
+	 * bucket of the zone.
+	 */
+	private static List<MetricChart.Bucket> everyPoint(Map<Instant, Point> points, MetricPeriod period, ZoneId zone,
+			Instant now, int calcType, int places) {
+		ZonedDateTime first = period.firstBucket(now, zone);
+		int count = period.buckets(now.atZone(zone));
+		Instant end = first.plus(count, period.unit()).toInstant().plusSeconds(30);
+		BigDecimal[] sums = new BigDecimal[count];
+		long[] weights = new long[count];
+		points.forEach((at, point) -> {
+			if (!at.isBefore(first.toInstant()) && at.isBefore(end)) {
+				int index = Math.min(count - 1, (int) period.unit().between(first, period.bucketOf(at, zone)));
+				BigDecimal contribution = (calcType == 0) ? point.value().multiply(BigDecimal.valueOf(point.counter()))
+						: point.value();
+				sums[index] = (sums[index] != null) ? sums[index].add(contribution) : contribution;
+				weights[index] += 1;
+			}
+		});
+		List<MetricChart.Bucket> buckets = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			LocalDateTime start = first.plus(i, period.unit()).toLocalDateTime();
+			BigDecimal value = (sums[i] == null) ? new BigDecimal("5") : (calcType == 0) ? sums[i]
+					: sums[i].divide(BigDecimal.valueOf(weights[i]), 8, RoundingMode.HALF_UP);
+			buckets.add(new MetricChart.Bucket(start, MetricPeriod.key(start),
+					value.setScale(places, RoundingMode.HALF_UP), sums[i] != null));
+		}
+		return buckets;
 	}
 
 	private static Point point(String value, int counter) {

@@ -9,6 +9,7 @@ import java.lang.annotation.Target;
 import io.cachet.component.internal.ComponentGroupRepository;
 import io.cachet.component.internal.ComponentRepository;
 import io.cachet.incident.internal.IncidentRepository;
+import io.cachet.metric.internal.MetricPointQueries;
 import io.cachet.metric.internal.MetricRepository;
 import io.cachet.schedule.internal.ScheduleRepository;
 
@@ -42,7 +43,7 @@ import org.springframework.context.annotation.Import;
 @AutoConfigureTestDatabase(replace = Replace.NONE)
 @AutoConfigureJson
 @Import({ ComponentRepository.class, ComponentGroupRepository.class, IncidentRepository.class, MetricRepository.class,
-		ScheduleRepository.class })
+		MetricPointQueries.class, ScheduleRepository.class })
 public @interface JdbcSliceTest {
 
 }

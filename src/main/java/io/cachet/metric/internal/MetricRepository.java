@@ -79,22 +79,17 @@ public class MetricRepository {
 	}
 
 	/**
-	 * @return the points of a metric, newest first
+	 * @return the number of points of a metric, kept up to date with every point added or
+	 * removed
 	 */
-	public PageResult<MetricPointView> pagePoints(long metricId, ListQuery query) {
-		long total = this.jdbc.sql("SELECT point_count FROM metrics WHERE id = ?")
-			.param(metricId)
-			.query(Long.class)
-			.single();
-		return SqlListQueries.page(this.jdbc, SELECT_POINT, List.of("p.metric_id = ?"), List.of(metricId),
-				Map.of("id", "p.id", "value", "p.point_value", "counter", "p.counter", "created_at", "p.created_at"),
-				"p.created_at DESC, p.id DESC", query, MetricRepository::pointRow, total);
+	public long pointCount(long metricId) {
+		return this.jdbc.sql("SELECT point_count FROM metrics WHERE id = ?").param(metricId).query(Long.class).single();
 	}
 
 	public Optional<MetricPointView> findPoint(long metricId, long pointId) {
 		return this.jdbc.sql(SELECT_POINT + " WHERE p.id = ? AND p.metric_id = ?")
 			.params(pointId, metricId)
-			.query(MetricRepository::pointRow)
+			.query(MetricPointQueries::pointRow)
 			.optional();
 	}
 
@@ -107,7 +102,7 @@ public class MetricRepository {
 			.sql(SELECT_POINT + " WHERE p.metric_id = ? AND p.point_value = ? AND p.created_at >= ? "
 					+ "AND p.created_at < ? ORDER BY p.created_at, p.id")
 			.params(metricId, value, Timestamp.from(from), Timestamp.from(to))
-			.query(MetricRepository::pointRow)
+			.query(MetricPointQueries::pointRow)
 			.list()
 			.stream()
 			.findFirst();
@@ -150,33 +145,6 @@ public class MetricRepository {
 				rs.getBoolean("display_chart"), rs.getInt("places"), rs.getInt("default_view"), rs.getInt("threshold"),
 				rs.getInt("position"), rs.getInt("visible"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());
-	}
-
-	private static MetricPointView pointRow(ResultSet rs, int rowNum) throws SQLException {
-		return new MetricPointView(rs.getLong("id"), rs.getLong("metric_id"), rs.getBigDecimal("point_value"),
-				rs.getInt("counter"), rs.getTimestamp("created_at").toInstant(),
-				rs.getTimestamp("updated_at").toInstant());
-	}
-
-	/**
-	 * Streams a metric's points in {@code [from, to)}, in no particular order, to a
-	 * consumer of (time, value, counter): the chart buckets them without holding every
-	 * row.
-	 */
-	public void forEachPointBetween(long metricId, Instant from, Instant to, PointConsumer consumer) {
-		this.jdbc
-			.sql("SELECT created_at, point_value, counter FROM metric_points"
-					+ " WHERE metric_id = ? AND created_at >= ? AND created_at < ?")
-			.params(metricId, Timestamp.from(from), Timestamp.from(to))
-			.query((org.springframework.jdbc.core.RowCallbackHandler) (rs) -> consumer
-				.accept(rs.getTimestamp(1).toInstant(), rs.getBigDecimal(2), rs.getInt(3)));
-	}
-
-	@FunctionalInterface
-	public interface PointConsumer {
-
-		void accept(Instant at, java.math.BigDecimal value, int counter);
-
 	}
 
 }
