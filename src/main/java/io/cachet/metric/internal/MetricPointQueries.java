@@ -60,15 +60,12 @@ public class MetricPointQueries {
 		if (slotSeconds < 1) {
 			throw new IllegalArgumentException("slotSeconds must be at least 1");
 		}
-		// The slot length is an int computed by the caller, written into the SQL so that
-		// the three databases see the same integer arithmetic (no parameter type to
-		// infer).
+		// The slot length (an int of the caller's) is written into the SQL, so that the
+		// three databases do the same integer arithmetic with no parameter type to guess.
 		String slot = switch (vendor()) {
-			// TIMESTAMPDIFF on a DATETIME ignores the session time zone, UNIX_TIMESTAMP
-			// would not.
+			// TIMESTAMPDIFF ignores the session's time zone, UNIX_TIMESTAMP would not.
 			case MARIADB -> "TIMESTAMPDIFF(SECOND, '1970-01-01 00:00:00', created_at) DIV " + slotSeconds;
-			// The epoch of a TIMESTAMP without time zone is that of the UTC wall clock it
-			// stores.
+			// The TIMESTAMP holds UTC wall-clock time, so its epoch is UTC's.
 			case H2, POSTGRESQL -> "FLOOR(EXTRACT(EPOCH FROM created_at) / " + slotSeconds + ")";
 		};
 		return this.jdbc
@@ -94,7 +91,9 @@ public class MetricPointQueries {
 	 * {@code metrics.point_count}, so at most half of the index is walked. A stored
 	 * ordinal per point would make any page a range seek but needs renumbering on every
 	 * point added in the past or removed; a roll-up of counts would be a second write per
-	 * point. Neither was needed for the targets (see {@code bench/api-listing.sh}).
+	 * point. Neither was needed for the targets (see {@code bench/api-listing.sh}). The
+	 * point count is kept in the transaction of every point added or removed, as the
+	 * pagination's total already relied on.
 	 * @param knownTotal the metric's number of points
 	 */
 	public PageResult<MetricPointView> page(long metricId, ListQuery query, long knownTotal) {
