@@ -29,9 +29,13 @@ WORKDIR /app
 COPY --from=build --chown=cachet:cachet /extracted/ /app/
 USER 10001:10001
 
-# Heap follows the container's memory limit. Set before the training run: the AOT cache is only
-# used by a JVM started with the same options.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
+# Set before the training run: the AOT cache is only used by a JVM started with the same options
+# (why each is there: docs/operations.md#jvm-settings).
+# -XX:+UseSerialGC              no GC threads or region tables: quicker start, less memory at rest
+# -Xms32m                       the heap starts small instead of at 1/64 of the host's memory
+# -XX:MaxRAMPercentage=75       and grows up to 75 % of the container's memory limit
+# -XX:+ExitOnOutOfMemoryError   a JVM out of heap exits, so the orchestrator restarts it
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError" \
     CACHET_DATA_DIR=/app/data \
     SERVER_PORT=8080
 
