@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -42,9 +43,10 @@ class ReadYourWrites implements ResponseBodyAdvice<Object>, HandlerInterceptor, 
 
 	private static final Logger logger = LoggerFactory.getLogger(ReadYourWrites.class);
 
-	private final StatusPageRefresher refresher;
+	/** Absent in slice tests of the web layer, which pick up advice and configurers. */
+	private final ObjectProvider<StatusPageRefresher> refresher;
 
-	ReadYourWrites(StatusPageRefresher refresher) {
+	ReadYourWrites(ObjectProvider<StatusPageRefresher> refresher) {
 		this.refresher = refresher;
 	}
 
@@ -77,8 +79,12 @@ class ReadYourWrites implements ResponseBodyAdvice<Object>, HandlerInterceptor, 
 			return;
 		}
 		attributes.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		StatusPageRefresher pages = this.refresher.getIfAvailable();
+		if (pages == null) {
+			return;
+		}
 		try {
-			if (!this.refresher.awaitApplied(number, MAX_WAIT)) {
+			if (!pages.awaitApplied(number, MAX_WAIT)) {
 				logger.warn("The status page did not show a change within {} ms; answering the writer anyway",
 						MAX_WAIT.toMillis());
 			}

@@ -128,4 +128,31 @@ record StatusPageParts(PageSettings settings, Components components, Map<Long, C
 				List.copyOf(new ArrayList<>(metrics)), Map.copyOf(next));
 	}
 
+	/**
+	 * @return these parts (read in full in the background) with what changed while they
+	 * were read taken from {@code current}, which has it or will have it read again
+	 */
+	StatusPageParts keeping(StatusPageParts current, StatusPageChanges touched) {
+		Map<Long, ComponentUptime> uptime = new HashMap<>(touched.touches(Part.UPTIME) ? current.uptime : this.uptime);
+		for (long id : touched.uptimeOf()) {
+			uptime.remove(id);
+			if (current.uptime.containsKey(id)) {
+				uptime.put(id, current.uptime.get(id));
+			}
+		}
+		boolean currentMetrics = touched.touches(Part.METRICS) || touched.allCharts();
+		Map<Long, Map<MetricPeriod, MetricChart>> charts = new HashMap<>(currentMetrics ? current.charts : this.charts);
+		for (long id : touched.chartsOf()) {
+			charts.remove(id);
+			if (current.charts.containsKey(id)) {
+				charts.put(id, current.charts.get(id));
+			}
+		}
+		return new StatusPageParts(this.settings,
+				touched.touches(Part.COMPONENTS) ? current.components : this.components, Map.copyOf(uptime),
+				touched.touches(Part.INCIDENTS) ? current.incidents : this.incidents,
+				touched.touches(Part.SCHEDULES) ? current.schedules : this.schedules,
+				touched.touches(Part.METRICS) ? current.metrics : this.metrics, Map.copyOf(charts));
+	}
+
 }

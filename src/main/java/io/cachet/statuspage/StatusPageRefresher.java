@@ -3,6 +3,7 @@ package io.cachet.statuspage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * in a web request, whose response waits for the rebuild ({@link ReadYourWrites}). Time
  * alone changes the page too (maintenance starting, a new day in the timeline, today's
  * uptime): the maintenance and incident parts are read again every
- * {@value #MAX_AGE_SECONDS} s, everything every {@value #FULL_AGE_SECONDS} s; and the
- * database is pinged every {@value #PING_SECONDS} s so that an outage marks the page
- * stale and a recovery rebuilds it.
+ * {@value #MAX_AGE_SECONDS} s, everything every {@value #FULL_AGE_SECONDS} s (on a thread
+ * of its own, so that changes do not wait for it); and the database is pinged every
+ * {@value #PING_SECONDS} s so that an outage marks the page stale and a recovery rebuilds
+ * it.
  */
 @Component
 class StatusPageRefresher implements DisposableBean {
@@ -81,6 +83,16 @@ class StatusPageRefresher implements DisposableBean {
 
 	private final ScheduledExecutorService executor = Executors
 		.newSingleThreadScheduledExecutor(DaemonThreads.named("status-page-refresh"));
+
+	/** Reads everything every {@value #FULL_AGE_SECONDS} s without holding up changes. */
+	private final ExecutorService background = Executors
+		.newSingleThreadExecutor(DaemonThreads.named("status-page-full-read"));
+
+	/**
+	 * Guarded by {@link #lock}: the changes asked for while a background full read runs,
+	 * {@code null} when none runs.
+	 */
+	private @Nullable StatusPageChanges sinceFullRead;
 
 	private final ClusterSignals signals;
 
@@ -198,6 +210,9 @@ class StatusPageRefresher implements DisposableBean {
 	long request(StatusPageChanges changes, boolean now) {
 		synchronized (this.lock) {
 			this.pending = this.pending.and(changes);
+			if (this.sinceFullRead != null) {
+				this.sinceFullRead = this.sinceFullRead.and(changes);
+			}
 			this.requested++;
 			if (!this.scheduled) {
 				this.scheduled = true;
@@ -354,9 +369,12 @@ class StatusPageRefresher implements DisposableBean {
 	private void check() {
 		boolean stale = this.cache.current().map(StatusPageCache.State::stale).orElse(true);
 		Instant now = this.clock.instant();
-		if (stale || this.parts == null || Duration.between(this.lastFull, now).toSeconds() >= FULL_AGE_SECONDS) {
+		if (stale || this.parts == null) {
 			rebuild();
 			return;
+		}
+		if (Duration.between(this.lastFull, now).toSeconds() >= FULL_AGE_SECONDS) {
+			readInBackground(now);
 		}
 		if (Duration.between(this.lastBuilt, now).toSeconds() >= MAX_AGE_SECONDS) {
 			refresh(AGEING);
@@ -370,8 +388,53 @@ class StatusPageRefresher implements DisposableBean {
 		}
 	}
 
+	/**
+	 * Reads everything again on another thread, so that the changes made meanwhile do not
+	 * wait for it, then merges it on this one ({@link StatusPageParts#keeping}): what
+	 * changed while it read is taken from the current parts.
+	 */
+	private void readInBackground(Instant now) {
+		synchronized (this.lock) {
+			if (this.sinceFullRead != null) {
+				return;
+			}
+			this.sinceFullRead = StatusPageChanges.NONE;
+		}
+		this.lastFull = now;
+		this.background.execute(() -> {
+			StatusPageParts fresh = null;
+			try {
+				fresh = this.rereads.apply(null, StatusPageChanges.ALL);
+			}
+			catch (RuntimeException ex) {
+				// an outage is noticed by the next ping
+				logger.debug("The periodic full read of the status page failed", ex);
+			}
+			StatusPageChanges touched;
+			synchronized (this.lock) {
+				touched = this.sinceFullRead;
+				this.sinceFullRead = null;
+			}
+			if (fresh != null && touched != null) {
+				StatusPageParts read = fresh;
+				this.executor.execute(() -> logged(() -> merge(read, touched)));
+			}
+		});
+	}
+
+	private synchronized void merge(StatusPageParts fresh, StatusPageChanges touched) {
+		StatusPageParts current = this.parts;
+		if (current == null || touched.all()) {
+			// read in full meanwhile, or about to be
+			return;
+		}
+		this.parts = fresh.keeping(current, touched);
+		install(StatusPageAssembly.assemble(this.parts, this.clock.instant()));
+	}
+
 	@Override
 	public void destroy() {
+		this.background.shutdownNow();
 		this.executor.shutdownNow();
 	}
 
