@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 class PageFragments {
 
-	static final long MAX_CHARS = 32_000_000;
+	static final long MAX_CHARS = 4_000_000;
 
 	private final ITemplateEngine templates;
 

@@ -30,9 +30,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * remembered in the request when its transaction commits; the wait happens just before
  * the answer is written (a JSON body, a redirect or a rendered view), after the
  * transaction let go of its connection, so waiting writers do not hold the pool the
- * rebuild reads with. Writers outside a request (monitors, jobs, imports) do not wait;
- * the page follows them within the refresher's debounce. Other nodes follow through the
- * cluster signal, without this guarantee.
+ * rebuild reads with. An answer without a body or view (a 204) is sent as the handler
+ * returns, before the wait. Writers outside a request (monitors, jobs, imports) do not
+ * wait; the page follows them within the refresher's debounce. Other nodes follow through
+ * the cluster signal, without this guarantee.
  */
 @ControllerAdvice
 class ReadYourWrites implements ResponseBodyAdvice<Object>, HandlerInterceptor, WebMvcConfigurer {

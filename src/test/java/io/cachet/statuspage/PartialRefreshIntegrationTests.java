@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,8 @@ import io.cachet.component.StatusChangeSource;
 import io.cachet.component.UpdateComponentGroup;
 import io.cachet.incident.IncidentService;
 import io.cachet.incident.IncidentStatus;
+import io.cachet.metric.MetricChart;
+import io.cachet.metric.MetricPeriod;
 import io.cachet.metric.MetricService;
 import io.cachet.metric.SaveMetric;
 import io.cachet.schedule.SaveSchedule;
@@ -24,6 +27,7 @@ import io.cachet.schedule.ScheduleService;
 import io.cachet.schedule.ScheduleStatus;
 import io.cachet.statuspage.StatusPageSnapshot.ComponentEntry;
 import io.cachet.statuspage.StatusPageSnapshot.GroupSection;
+import io.cachet.statuspage.StatusPageSnapshot.MetricEntry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,8 +115,9 @@ class PartialRefreshIntegrationTests {
 	}
 
 	/**
-	 * Without what the time of the read changes: when it was read, and the seconds of
-	 * today counted in each uptime bar (a bar is compared by its days' worst statuses).
+	 * Without what the time of the read changes: when it was read, the seconds of today
+	 * counted in each uptime bar (a bar is compared by its days' worst statuses) and the
+	 * empty buckets of a chart (its window moves with the minute).
 	 */
 	private static StatusPageSnapshot comparable(StatusPageSnapshot snapshot) {
 		List<GroupSection> groups = snapshot.groups()
@@ -123,9 +128,18 @@ class PartialRefreshIntegrationTests {
 			.toList();
 		return new StatusPageSnapshot(Instant.EPOCH, snapshot.settings(), snapshot.status(), groups,
 				snapshot.ungrouped().stream().map(PartialRefreshIntegrationTests::comparable).toList(),
-				snapshot.stickied(), snapshot.maintenance(), snapshot.metrics(), snapshot.timeline(),
-				snapshot.recentIncidents(), snapshot.unresolvedIncidents(), snapshot.recentSchedules(),
-				snapshot.componentNames());
+				snapshot.stickied(), snapshot.maintenance(),
+				snapshot.metrics().stream().map(PartialRefreshIntegrationTests::comparable).toList(),
+				snapshot.timeline(), snapshot.recentIncidents(), snapshot.unresolvedIncidents(),
+				snapshot.recentSchedules(), snapshot.componentNames());
+	}
+
+	private static MetricEntry comparable(MetricEntry entry) {
+		Map<MetricPeriod, MetricChart> charts = new EnumMap<>(MetricPeriod.class);
+		entry.charts()
+			.forEach((period, chart) -> charts.put(period, new MetricChart(chart.metric(), period,
+					chart.buckets().stream().filter(MetricChart.Bucket::hasPoints).toList())));
+		return new MetricEntry(entry.metric(), charts);
 	}
 
 	private static ComponentEntry comparable(ComponentEntry entry) {
