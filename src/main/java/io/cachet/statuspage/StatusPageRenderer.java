@@ -25,8 +25,11 @@ class StatusPageRenderer {
 
 	private final ITemplateEngine templates;
 
-	StatusPageRenderer(ITemplateEngine templates) {
+	private final PageFragments fragments;
+
+	StatusPageRenderer(ITemplateEngine templates, PageFragments fragments) {
 		this.templates = templates;
+		this.fragments = fragments;
 	}
 
 	RenderedResource index(StatusPageCache.State state, Locale locale, Timeline timeline, boolean firstPage) {
@@ -35,13 +38,7 @@ class StatusPageRenderer {
 		model.put("firstPage", firstPage);
 		model.put("disruptedOnly", state.snapshot().settings().onlyDisruptedDays());
 		model.put("periods", MetricPeriod.values());
-		Map<Long, Map<MetricPeriod, String>> charts = new HashMap<>();
-		state.snapshot().metrics().forEach((entry) -> {
-			Map<MetricPeriod, String> svgs = new java.util.EnumMap<>(MetricPeriod.class);
-			entry.charts().forEach((period, chart) -> svgs.put(period, ChartSvg.render(chart, locale)));
-			charts.put(entry.metric().id(), svgs);
-		});
-		model.put("charts", charts);
+		model.put("fragments", this.fragments.of(locale, state.snapshot().settings().timezone()));
 		return page(200, "status/index", locale, model);
 	}
 
