@@ -19,6 +19,8 @@ The first WARMUP changes are made and waited for but left out of the figures.
 """
 import http.client
 import json
+import math
+import os
 import re
 import sys
 import threading
@@ -26,7 +28,9 @@ import time
 import urllib.parse
 
 POLL_MS = 10
-TIMEOUT_S = 10.0
+# FRESHNESS_TIMEOUT_S: longer than 10 s shows how late a change comes; over 10 s it still fails
+TIMEOUT_S = float(os.environ.get("FRESHNESS_TIMEOUT_S", "10"))
+FAIL_AFTER_MS = 10_000
 
 # Cachet's status codes as /api/v2/summary.json names them (StatuspageV2.ComponentState)
 V2_STATE = {0: "operational", 1: "operational", 2: "degraded_performance", 3: "partial_outage", 4: "major_outage"}
@@ -113,6 +117,50 @@ def summary_status(body, component_id):
         if c.get("id") == str(component_id) and not c.get("group", False):
             return c.get("status")
     return None
+
+
+def percentiles(values, fail_after_ms=FAIL_AFTER_MS):
+    """Median, p95 (nearest rank) and max; a change not visible within FAIL_AFTER_MS counts as
+    infinitely late, so a percentile that lands on one is None (shown as "timeout")."""
+    v = sorted(math.inf if x is None or x > fail_after_ms else x for x in values)
+    if not v:
+        return None
+    n = len(v)
+    median = v[(n - 1) // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+    p95 = v[min(n, math.ceil(n * 0.95)) - 1]
+    as_ms = lambda x: None if math.isinf(x) else round(x, 1)
+    return {"n": n, "failed": sum(1 for x in v if math.isinf(x)), "median_ms": as_ms(median), "p95_ms": as_ms(p95),
+            "max_ms": as_ms(v[-1])}
+
+
+def summarise(results):
+    """Per resource and for the slowest resource of each change, from the answer and from the write."""
+    out = {}
+    names = ["summary", "page", "incident_page"]
+    for name in names + ["all"]:
+        entry = {}
+        for base in ("from_answer_ms", "from_write_ms"):
+            values = []
+            for r in results:
+                if name == "all":
+                    seen = list(r["visible"].values())
+                    values.append(None if any(x is None for x in seen) else max(x[base] for x in seen))
+                elif name in r["visible"]:
+                    x = r["visible"][name]
+                    values.append(None if x is None else x[base])
+            entry[base[:-3]] = percentiles(values)
+            if TIMEOUT_S * 1000 > FAIL_AFTER_MS:
+                # how late they come, the late ones included (not seen within TIMEOUT_S: None)
+                entry[base[:-3] + "_uncapped"] = percentiles(values, math.inf)
+        if entry["from_answer"] is not None:
+            out[name] = entry
+    return out
+
+
+def fmt(stats):
+    show = lambda x: "timeout" if x is None else f"{x:.0f} ms"
+    return (f"median {show(stats['median_ms'])}, p95 {show(stats['p95_ms'])}, max {show(stats['max_ms'])}"
+            f" ({stats['failed']} of {stats['n']} not within {FAIL_AFTER_MS // 1000} s)")
 
 
 def main():
@@ -244,7 +292,18 @@ def main():
     sizes = {name: p.bytes for name, p in pollers.items()}
     sizes["incident_page"] = max((p.bytes for p in incident_pollers.values()), default=0)
     errors = sum(p.errors for p in list(pollers.values()) + list(incident_pollers.values()))
-    json.dump({"changes": results, "bytes": sizes, "poll_errors": errors}, sys.stdout)
+    summary = summarise(results)
+    for name, entry in summary.items():
+        label = "slowest of each change" if name == "all" else name
+        print(f"  {label:22} from the answer: {fmt(entry['from_answer'])}", file=sys.stderr)
+        print(f"  {'':22} from before the write: {fmt(entry['from_write'])}", file=sys.stderr)
+        if "from_answer_uncapped" in entry:
+            u = entry["from_answer_uncapped"]
+            show = lambda x: "not seen" if x is None else f"{x:.0f} ms"
+            print(f"  {'':22} late ones included (up to {TIMEOUT_S:.0f} s): median {show(u['median_ms'])},"
+                  f" p95 {show(u['p95_ms'])}, max {show(u['max_ms'])}", file=sys.stderr)
+    json.dump({"visible": summary, "changes": results, "bytes": sizes, "poll_errors": errors,
+               "timeout_s": TIMEOUT_S, "fail_after_ms": FAIL_AFTER_MS}, sys.stdout)
 
 
 if __name__ == "__main__":
