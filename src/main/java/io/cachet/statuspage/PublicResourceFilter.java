@@ -16,6 +16,7 @@ import io.cachet.shared.BrowserPolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -72,26 +73,39 @@ class PublicResourceFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!answer(request, response)) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	/**
+	 * Answers the request when it is for one of the resources this filter serves (also
+	 * called by {@link PublicResourceValve}, before Tomcat builds the filter chain).
+	 * @return {@code false} when it left the request and the response untouched
+	 */
+	boolean answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long start = System.nanoTime();
 		String method = request.getMethod();
 		boolean head = "HEAD".equals(method);
 		if (!head && !"GET".equals(method)) {
-			chain.doFilter(request, response);
-			return;
+			return false;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		if (!PublicResources.isPublicPath(path) || alwaysAuthenticate() != this.behindSecurity) {
-			chain.doFilter(request, response);
-			return;
+			return false;
 		}
 		Optional<PublicResources.Response> answer = this.resources
 			.handle(new PublicResources.Request(path, parameter(request), request.getHeader("Accept-Language")));
 		if (answer.isEmpty()) {
-			chain.doFilter(request, response);
-			return;
+			return false;
 		}
 		write(answer.get(), path, request, response, head);
 		this.metrics.answered(path, start);
+		return true;
+	}
+
+	static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 	/**
@@ -220,6 +234,10 @@ class PublicResourceFilter extends HttpFilter {
 				SendfileCache files, StatusPageMetrics metrics, SettingsService settings, AllowedOrigins origins) {
 			var registration = new FilterRegistrationBean<>(
 					new PublicResourceFilter(resources, files, metrics, settings, origins, false));
+			// Most requests are answered by the same filter in PublicResourceValve,
+			// before
+			// Tomcat even builds this chain; the rest (query strings, trailing slashes,
+			// guarded paths, failures) reach it here.
 			// Right after the setup redirect: these answers need no encoding, observation
 			// or security filter. Spring's observation filter (http.server.requests) has
 			// the same order and comes after this one; StatusPageMetrics times these
@@ -227,6 +245,17 @@ class PublicResourceFilter extends HttpFilter {
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 			registration.addUrlPatterns("/*");
 			return registration;
+		}
+
+		/**
+		 * The fast path's filter, also run in Tomcat's pipeline before the filter chain
+		 * ({@link PublicResourceValve}).
+		 */
+		@Bean
+		TomcatContextCustomizer publicResourceValve(FilterRegistrationBean<PublicResourceFilter> publicResourceFilter,
+				ObjectProvider<BeforeFiltersGuard> guards) {
+			return (context) -> context.getPipeline()
+				.addValve(new PublicResourceValve(publicResourceFilter.getFilter(), guards.orderedStream().toList()));
 		}
 
 		/**
