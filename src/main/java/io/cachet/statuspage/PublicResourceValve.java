@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.ServletException;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * slash (the API's filter strips it), and nothing that a {@link BeforeFiltersGuard}
  * claims (the setup wizard's redirect). An exception goes down the usual chain instead,
  * where the filter meets it again and the server error filter answers it with an error
- * id. Everything else, and the same request when the page is for logged-in users only,
- * goes on to the filter chain as before.
+ * id; a visitor gone before the answer is written is no error (Tomcat's servlet valve
+ * says nothing either). Everything else, and the same request when the page is for
+ * logged-in users only, goes on to the filter chain as before.
  */
 class PublicResourceValve extends ValveBase {
 
@@ -48,6 +50,11 @@ class PublicResourceValve extends ValveBase {
 				if (this.filter.answer(request, response)) {
 					return;
 				}
+			}
+			catch (ClientAbortException ex) {
+				// the visitor left: as Tomcat's own servlet valve, nothing to report
+				logger.debug("Client gone while its public resource was written", ex);
+				return;
 			}
 			catch (RuntimeException ex) {
 				if (response.isCommitted()) {

@@ -1,8 +1,10 @@
 package io.cachet.statuspage;
 
+import java.io.IOException;
 import java.util.List;
 
 import org.apache.catalina.Valve;
+import org.apache.catalina.connector.ClientAbortException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,6 +99,15 @@ class PublicResourceValveTests {
 		valve().invoke(this.request, this.response);
 		then(this.response).should().reset();
 		then(this.next).should().invoke(this.request, this.response);
+	}
+
+	@Test
+	void saysNothingWhenTheVisitorLeft() throws Exception {
+		// Tomcat would log it at ERROR with its stack trace, once per dropped connection
+		given(this.filter.answer(this.request, this.response))
+			.willThrow(new ClientAbortException(new IOException("Broken pipe")));
+		valve().invoke(this.request, this.response);
+		then(this.next).should(never()).invoke(any(), any());
 	}
 
 	@Test
