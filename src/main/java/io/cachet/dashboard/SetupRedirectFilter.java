@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.cachet.statuspage.BeforeFiltersGuard;
+
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -55,6 +57,15 @@ class SetupRedirectFilter extends HttpFilter {
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 			registration.addUrlPatterns("/*");
 			return registration;
+		}
+
+		/**
+		 * The status page answers {@code /} before the servlet filters run: until the
+		 * setup is done, it leaves the redirect to this filter.
+		 */
+		@Bean
+		BeforeFiltersGuard setupPending(SetupState setup) {
+			return (path) -> leadsToSetup(path) && !setup.isDone();
 		}
 
 	}
