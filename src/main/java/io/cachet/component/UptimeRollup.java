@@ -7,11 +7,13 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,6 +39,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * up as a whole (every component with history by its end) and only once it has been over
  * for {@link #SETTLED} (a change stamped just before midnight may commit just after);
  * days missing from the table are computed when they are first needed.
+ *
+ * <p>
+ * Finished days never change unless the history is rewritten, so the finished days of all
+ * components are kept in memory per zone and day range (a few ranges: a new day is a new
+ * range) and read again only when {@link #invalidateFrom} ran here, or the table's stamp
+ * (its first history row, the zone's latest roll-up) changed: another instance rolled up
+ * or forgot days, or a backup was restored. A status page rebuild then reads two index
+ * lookups instead of every finished day and the check for missing ones (1.1 s at 1,000
+ * components and 90 days on PostgreSQL, issue 16).
  */
 @Component
 class UptimeRollup {
@@ -48,6 +61,25 @@ class UptimeRollup {
 	private final DailyUptimeRepository rollups;
 
 	private final TransactionTemplate separateTransaction;
+
+	/** By range, the finished days of all components as stored; guarded by this. */
+	private final Map<Range, Cached> cache = new LinkedHashMap<>(8, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<Range, Cached> eldest) {
+			return size() > CACHED_RANGES;
+		}
+
+	};
+
+	private static final int CACHED_RANGES = 4;
+
+	/**
+	 * Counts the {@link #invalidateFrom} calls: a cached range is good only in the
+	 * generation it was read in (before and after the delete, so that a range read while
+	 * it runs is never kept).
+	 */
+	private final AtomicLong generation = new AtomicLong();
 
 	UptimeRollup(StatusHistoryRepository history, DailyUptimeRepository rollups,
 			PlatformTransactionManager transactions) {
@@ -67,7 +99,17 @@ class UptimeRollup {
 	synchronized Map<Long, Map<LocalDate, DayCount>> finishedDays(LocalDate from, LocalDate to, ZoneId zone,
 			Instant now, @Nullable Long componentId) {
 		String zoneId = zoneId(zone);
-		Set<LocalDate> missing = missingDays(from, to, zone, zoneId);
+		Range range = new Range(zoneId, from, to);
+		long generation = this.generation.get();
+		Stamp stamp = new Stamp(this.history.firstChangeAt(), this.rollups.lastComputedAt(zoneId));
+		Cached cached = this.cache.get(range);
+		if (cached != null && cached.generation() == generation && cached.stamp().equals(stamp)) {
+			return (componentId == null) ? cached.days()
+					: Optional.ofNullable(cached.days().get(componentId))
+						.map((days) -> Map.of(componentId, days))
+						.orElse(Map.of());
+		}
+		Set<LocalDate> missing = missingDays(from, to, zone, zoneId, stamp.firstChange());
 		Map<Long, Map<LocalDate, DayCount>> days = new HashMap<>();
 		for (StoredDay stored : this.rollups.find(zoneId, from, to, componentId)) {
 			if (!missing.contains(stored.day())) {
@@ -85,6 +127,17 @@ class UptimeRollup {
 				}
 			});
 		}
+		else if (componentId == null) {
+			// all read from the table: what the next call would read while the stamp
+			// holds
+			Map<Long, Map<LocalDate, DayCount>> copy = new HashMap<>();
+			days.forEach((id, byDay) -> copy.put(id, Map.copyOf(byDay)));
+			Cached read = new Cached(generation, stamp, Map.copyOf(copy));
+			if (this.generation.get() == generation) {
+				this.cache.put(range, read);
+			}
+			return read.days();
+		}
 		return days;
 	}
 
@@ -93,7 +146,7 @@ class UptimeRollup {
 	 * @return the number of days rolled up
 	 */
 	synchronized int rollUp(LocalDate from, LocalDate to, ZoneId zone, Instant now) {
-		Set<LocalDate> missing = missingDays(from, to, zone, zoneId(zone));
+		Set<LocalDate> missing = missingDays(from, to, zone, zoneId(zone), this.history.firstChangeAt());
 		if (!missing.isEmpty()) {
 			compute(missing, zone, now);
 		}
@@ -104,8 +157,22 @@ class UptimeRollup {
 	 * Forgets the stored days from the day of {@code at} on, in every time zone.
 	 */
 	void invalidateFrom(Instant at) {
+		// No lock here: the caller's transaction may hold rows a roll-up waits for.
+		this.generation.incrementAndGet();
 		// The day of `at` in any zone starts at most 14 hours before its UTC day.
 		this.rollups.deleteFrom(LocalDate.ofInstant(at, ZoneOffset.UTC).minusDays(1));
+		this.generation.incrementAndGet();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			// a range read before the delete is committed still sees the old rows
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					UptimeRollup.this.generation.incrementAndGet();
+				}
+
+			});
+		}
 	}
 
 	static String zoneId(ZoneId zone) {
@@ -115,8 +182,8 @@ class UptimeRollup {
 	/**
 	 * Days without a roll-up are those before the first history row, which need none.
 	 */
-	private Set<LocalDate> missingDays(LocalDate from, LocalDate to, ZoneId zone, String zoneId) {
-		Optional<Instant> firstChange = this.history.firstChangeAt();
+	private Set<LocalDate> missingDays(LocalDate from, LocalDate to, ZoneId zone, String zoneId,
+			Optional<Instant> firstChange) {
 		Set<LocalDate> missing = new TreeSet<>();
 		if (firstChange.isEmpty()) {
 			return missing;
@@ -168,6 +235,17 @@ class UptimeRollup {
 		});
 		store(zone, settled, rows, now);
 		return counts;
+	}
+
+	/** The zone's id as stored, and the days {@code [from, to)}. */
+	private record Range(String zone, LocalDate from, LocalDate to) {
+	}
+
+	/** What the stored days depend on besides {@link #invalidateFrom}. */
+	private record Stamp(Optional<Instant> firstChange, Optional<Instant> lastComputed) {
+	}
+
+	private record Cached(long generation, Stamp stamp, Map<Long, Map<LocalDate, DayCount>> days) {
 	}
 
 	private void store(ZoneId zone, Set<LocalDate> days, List<StoredDay> rows, Instant now) {

@@ -1,5 +1,6 @@
 package io.cachet.component;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,9 +119,15 @@ class UptimeRollupIntegrationTests {
 		}
 	}
 
+	/**
+	 * Also the finished days kept in memory: the stamp alone does not change here (the
+	 * fixed clock stamps every roll-up alike).
+	 */
 	@Test
 	void aPastChangeInvalidatesTheStoredDays() {
 		ZoneId zone = ZONES.get(0);
+		assertThat(this.uptime.lastDays(12, zone).get(FIRST_ID)).isEqualTo(expected(0, 12, zone));
+		// the first read rolled the days up, the second keeps them in memory
 		assertThat(this.uptime.lastDays(12, zone).get(FIRST_ID)).isEqualTo(expected(0, 12, zone));
 
 		Instant past = NOW.minus(Duration.ofDays(4)).plusSeconds(1234);
@@ -130,6 +137,29 @@ class UptimeRollupIntegrationTests {
 		this.changes.get(0).add(new StatusChange(ComponentStatus.OPERATIONAL, past.plusSeconds(7200)));
 
 		assertThat(this.uptime.lastDays(12, zone).get(FIRST_ID)).isEqualTo(expected(0, 12, zone));
+	}
+
+	@Test
+	void finishedDaysAreReadAgainOnlyWhenTheTableChanged() {
+		ZoneId zone = ZONES.get(2);
+		ComponentUptime before = this.uptime.lastDays(12, zone).get(FIRST_ID);
+		assertThat(before).isEqualTo(expected(0, 12, zone));
+		assertThat(this.uptime.lastDays(12, zone).get(FIRST_ID)).as("from memory").isEqualTo(before);
+		// rows changed behind the roll-up's back but stamped as before: still from memory
+		this.jdbc
+			.sql("UPDATE component_daily_uptime SET major_seconds = known_seconds, worst = 4 "
+					+ "WHERE component_id = ? AND zone = ?")
+			.params(FIRST_ID, UptimeRollup.zoneId(zone))
+			.update();
+		assertThat(this.uptime.lastDays(12, zone).get(FIRST_ID)).isEqualTo(before);
+
+		// as another instance's roll-up: a newer stamp, read again
+		this.jdbc.sql("UPDATE component_daily_uptime SET computed_at = ? WHERE component_id = ? AND zone = ?")
+			.params(Timestamp.from(NOW.plusSeconds(1)), FIRST_ID, UptimeRollup.zoneId(zone))
+			.update();
+		ComponentUptime reread = this.uptime.lastDays(12, zone).get(FIRST_ID);
+		assertThat(reread).isNotEqualTo(before);
+		assertThat(this.uptime.componentUptime(FIRST_ID, 12, zone)).isEqualTo(reread);
 	}
 
 	@Test

@@ -6,20 +6,24 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Runs a {@link JdbcSliceTest} class on the local MariaDB server (database {@code test});
- * skipped when the server does not answer, failed when the cross-database tests are
- * required ({@link EnabledIfDatabaseServer}).
+ * Runs a {@link JdbcSliceTest} class on the local MariaDB server (the test JVM's own
+ * database, as {@link OnMariaDb}: a shared one held the migrations of whichever checkout
+ * ran last, and refused every other); skipped when the server does not answer, failed
+ * when the cross-database tests are required ({@link EnabledIfDatabaseServer}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @EnabledIfDatabaseServer(name = "MariaDB", port = 3306)
 @JdbcSliceTest
-@TestPropertySource(properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/test",
-		"spring.datasource.username=root", "spring.datasource.password=" })
+@ContextConfiguration(initializers = ServerDatabase.class)
+@TestPropertySource(
+		properties = { "spring.datasource.url=jdbc:mariadb://127.0.0.1:3306/${cachet.test.database:cachet_test_1}",
+				"spring.datasource.username=root", "spring.datasource.password=" })
 public @interface JdbcSliceOnMariaDb {
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -90,6 +91,18 @@ public class DailyUptimeRepository {
 					ps.setLong(10, row.knownSeconds());
 					ps.setTimestamp(11, at);
 				});
+	}
+
+	/**
+	 * @return when the latest stored day of {@code zone} was computed: it changes
+	 * whenever days are rolled up or the newest are forgotten (one lookup in
+	 * {@code ix_component_daily_uptime_computed})
+	 */
+	public Optional<Instant> lastComputedAt(String zone) {
+		return this.jdbc.sql("SELECT MAX(computed_at) FROM component_daily_uptime WHERE zone = ?")
+			.param(zone)
+			.query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+			.single();
 	}
 
 	/**

@@ -44,10 +44,18 @@ public class IncidentRepository {
 
 	/**
 	 * The status that decides whether an incident is resolved: its latest update's, else
-	 * its own.
+	 * its own (one lookup in {@code ix_incident_updates_latest}).
 	 */
 	private static final String LATEST_STATUS = "COALESCE((SELECT u.status FROM incident_updates u "
 			+ "WHERE u.incident_id = i.id ORDER BY u.created_at DESC, u.id DESC LIMIT 1), i.status)";
+
+	/**
+	 * Only the incidents not known to be resolved (an index lookup), each still decided
+	 * by {@link #LATEST_STATUS}: the cost follows the open incidents, not the history.
+	 * {@code maybe_unresolved} is kept by {@link #refreshUnresolved} after every write
+	 * here; rows written elsewhere default to {@code TRUE} and are decided as before.
+	 */
+	private static final String UNRESOLVED = " AND i.maybe_unresolved = TRUE AND " + LATEST_STATUS + " <> 4";
 
 	private final JdbcClient jdbc;
 
@@ -91,8 +99,8 @@ public class IncidentRepository {
 
 	public List<IncidentView> findUnresolved(boolean guest) {
 		List<Row> rows = this.jdbc
-			.sql(SELECT + " WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "") + " AND "
-					+ LATEST_STATUS + " <> 4 ORDER BY i.occurred_at DESC, i.id DESC")
+			.sql(SELECT + " WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "") + UNRESOLVED
+					+ " ORDER BY i.occurred_at DESC, i.id DESC")
 			.query(IncidentRepository::row)
 			.list();
 		return complete(new PageResult<>(rows, rows.size(), 1, Math.max(1, rows.size()))).items();
@@ -106,19 +114,22 @@ public class IncidentRepository {
 			.list();
 	}
 
+	/**
+	 * The first match is enough: a COUNT read ~95,000 rows at 100,000 incidents.
+	 */
 	public boolean hasOccurredBefore(Instant before, boolean guest) {
 		return this.jdbc
-			.sql("SELECT COUNT(*) FROM incidents i WHERE i.deleted_at IS NULL AND i.occurred_at < ?"
-					+ (guest ? " AND i.visible = TRUE" : ""))
+			.sql("SELECT CASE WHEN EXISTS (SELECT 1 FROM incidents i WHERE i.deleted_at IS NULL AND i.occurred_at < ?"
+					+ (guest ? " AND i.visible = TRUE" : "") + ") THEN 1 ELSE 0 END")
 			.param(Timestamp.from(before))
-			.query(Long.class)
-			.single() > 0;
+			.query(Integer.class)
+			.single() == 1;
 	}
 
 	public long countUnresolved(boolean guest) {
 		return this.jdbc
 			.sql("SELECT COUNT(*) FROM incidents i WHERE i.deleted_at IS NULL" + (guest ? " AND i.visible = TRUE" : "")
-					+ " AND " + LATEST_STATUS + " <> 4")
+					+ UNRESOLVED)
 			.query(Long.class)
 			.single();
 	}
@@ -133,7 +144,9 @@ public class IncidentRepository {
 					Timestamp.from(incident.occurredAt()), Timestamp.from(incident.createdAt()),
 					Timestamp.from(incident.updatedAt()))
 			.update(keys, "id");
-		return keys.getKeyAs(Number.class).longValue();
+		long id = keys.getKeyAs(Number.class).longValue();
+		refreshUnresolved(id);
+		return id;
 	}
 
 	public void update(IncidentView incident) {
@@ -144,12 +157,14 @@ public class IncidentRepository {
 					incident.stickied(), incident.notifications(), incident.message(),
 					Timestamp.from(incident.occurredAt()), Timestamp.from(incident.updatedAt()), incident.id())
 			.update();
+		refreshUnresolved(incident.id());
 	}
 
 	public void updateStatus(long id, IncidentStatus status, Instant now) {
 		this.jdbc.sql("UPDATE incidents SET status = ?, updated_at = ? WHERE id = ?")
 			.params(status.code(), Timestamp.from(now), id)
 			.update();
+		refreshUnresolved(id);
 	}
 
 	public void softDelete(long id, Instant now) {
@@ -188,6 +203,7 @@ public class IncidentRepository {
 					+ "VALUES (?, ?, ?, ?, ?, ?)")
 			.params(incidentId, status.code(), message, userId, Timestamp.from(now), Timestamp.from(now))
 			.update(keys, "id");
+		refreshUnresolved(incidentId);
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
@@ -195,10 +211,33 @@ public class IncidentRepository {
 		this.jdbc.sql("UPDATE incident_updates SET status = ?, message = ?, updated_at = ? WHERE id = ?")
 			.params(status.code(), message, Timestamp.from(now), updateId)
 			.update();
+		incidentOfUpdate(updateId).ifPresent(this::refreshUnresolved);
 	}
 
 	public void deleteUpdate(long updateId) {
+		Optional<Long> incidentId = incidentOfUpdate(updateId);
 		this.jdbc.sql("DELETE FROM incident_updates WHERE id = ?").param(updateId).update();
+		incidentId.ifPresent(this::refreshUnresolved);
+	}
+
+	private Optional<Long> incidentOfUpdate(long updateId) {
+		return this.jdbc.sql("SELECT incident_id FROM incident_updates WHERE id = ?")
+			.param(updateId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Sets {@code maybe_unresolved} from the incident's latest update (else its own
+	 * status), in the writer's transaction: any write that can change it (the incident's
+	 * status, an update posted, edited or deleted, in any order of time) ends here.
+	 */
+	private void refreshUnresolved(long incidentId) {
+		this.jdbc
+			.sql("UPDATE incidents i SET maybe_unresolved = CASE WHEN " + LATEST_STATUS
+					+ " <> 4 THEN TRUE ELSE FALSE END WHERE i.id = ?")
+			.param(incidentId)
+			.update();
 	}
 
 	public PageResult<IncidentUpdateView> pageUpdates(long incidentId, ListQuery query) {

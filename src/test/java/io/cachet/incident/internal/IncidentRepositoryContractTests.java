@@ -107,6 +107,88 @@ abstract class IncidentRepositoryContractTests {
 		assertThat(this.incidents.findById(id)).isEmpty();
 	}
 
+	/**
+	 * Every write that can change whether an incident is resolved, against the decision
+	 * by the latest update alone (the query before {@code maybe_unresolved}).
+	 */
+	@Test
+	void theUnresolvedAreExactlyThoseWhoseLatestUpdateIsNotFixed() {
+		long noUpdates = insert("No updates", IncidentStatus.INVESTIGATING, true, NOW);
+		long fixedNoUpdates = insert("Fixed, no updates", IncidentStatus.FIXED, true, NOW);
+		long latestFixed = insert("Latest fixed", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(latestFixed, IncidentStatus.IDENTIFIED, "Found", null, NOW.plusSeconds(60));
+		this.incidents.insertUpdate(latestFixed, IncidentStatus.FIXED, "Fixed", null, NOW.plusSeconds(120));
+		long olderFixed = insert("Older fixed", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(olderFixed, IncidentStatus.FIXED, "Fixed", null, NOW.plusSeconds(60));
+		this.incidents.insertUpdate(olderFixed, IncidentStatus.WATCHING, "Back", null, NOW.plusSeconds(120));
+		// an import writes an older update last: the later one still decides
+		long importedOutOfOrder = insert("Imported", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(importedOutOfOrder, IncidentStatus.WATCHING, "Later", null, NOW.plusSeconds(120));
+		this.incidents.insertUpdate(importedOutOfOrder, IncidentStatus.FIXED, "Earlier", null, NOW.plusSeconds(60));
+		this.incidents.updateStatus(importedOutOfOrder, IncidentStatus.FIXED, NOW.plusSeconds(60));
+		// the incident's own status set to fixed while its latest update is open
+		long ownStatusFixed = insert("Own status fixed", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(ownStatusFixed, IncidentStatus.IDENTIFIED, "Found", null, NOW.plusSeconds(60));
+		this.incidents.updateStatus(ownStatusFixed, IncidentStatus.FIXED, NOW.plusSeconds(60));
+		// an edited latest update reopens, a deleted latest fixed update reopens
+		long edited = insert("Edited", IncidentStatus.INVESTIGATING, true, NOW);
+		long editedUpdate = this.incidents.insertUpdate(edited, IncidentStatus.FIXED, "Fixed", null,
+				NOW.plusSeconds(60));
+		this.incidents.updateUpdate(editedUpdate, IncidentStatus.WATCHING, "Not quite", NOW.plusSeconds(90));
+		long deleted = insert("Deleted", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(deleted, IncidentStatus.IDENTIFIED, "Found", null, NOW.plusSeconds(60));
+		long deletedUpdate = this.incidents.insertUpdate(deleted, IncidentStatus.FIXED, "Fixed", null,
+				NOW.plusSeconds(120));
+		this.incidents.deleteUpdate(deletedUpdate);
+		// and the other way: an open update edited to fixed, an open one deleted
+		long editedToFixed = insert("Edited to fixed", IncidentStatus.FIXED, true, NOW);
+		long openUpdate = this.incidents.insertUpdate(editedToFixed, IncidentStatus.WATCHING, "Watching", null,
+				NOW.plusSeconds(60));
+		this.incidents.updateUpdate(openUpdate, IncidentStatus.FIXED, "Fixed", NOW.plusSeconds(90));
+		long openDeleted = insert("Open update deleted", IncidentStatus.FIXED, true, NOW);
+		this.incidents.deleteUpdate(this.incidents.insertUpdate(openDeleted, IncidentStatus.WATCHING, "Watching", null,
+				NOW.plusSeconds(60)));
+		// reopened through the incident itself (no updates)
+		long reopenedItself = insert("Reopened itself", IncidentStatus.FIXED, true, NOW);
+		this.incidents.update(this.incidents.findById(reopenedItself)
+			.map((incident) -> new IncidentView(incident.id(), null, 0, incident.name(), IncidentStatus.IDENTIFIED,
+					true, false, false, "", NOW, NOW, NOW, null, Map.of(), List.of(), List.of()))
+			.orElseThrow());
+
+		List<Long> expected = List.of(noUpdates, olderFixed, importedOutOfOrder, ownStatusFixed, edited, deleted,
+				reopenedItself);
+		assertThat(byLatestUpdate()).containsExactlyInAnyOrderElementsOf(expected)
+			.doesNotContain(fixedNoUpdates, latestFixed, editedToFixed, openDeleted);
+		assertThat(this.incidents.findUnresolved(false)).extracting(IncidentView::id)
+			.containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(this.incidents.countUnresolved(false)).isEqualTo(expected.size());
+	}
+
+	@Test
+	void rowsWrittenWithoutTheRepositoryAreStillDecidedByTheirLatestUpdate() {
+		long fixedByUpdate = insert("Fixed by an update", IncidentStatus.INVESTIGATING, true, NOW);
+		this.incidents.insertUpdate(fixedByUpdate, IncidentStatus.FIXED, "Fixed", null, NOW.plusSeconds(60));
+		insert("Fixed", IncidentStatus.FIXED, true, NOW);
+		long open = insert("Open", IncidentStatus.INVESTIGATING, true, NOW);
+		// as a restored older backup or a seeding script leaves them: at the column's
+		// default
+		this.jdbc.sql("UPDATE incidents SET maybe_unresolved = TRUE").update();
+
+		assertThat(this.incidents.findUnresolved(false)).extracting(IncidentView::id).containsExactly(open);
+		assertThat(this.incidents.countUnresolved(false)).isEqualTo(1);
+	}
+
+	/**
+	 * The unresolved incidents by the definition alone, every incident's latest update.
+	 */
+	private List<Long> byLatestUpdate() {
+		return this.jdbc.sql("SELECT i.id FROM incidents i WHERE i.deleted_at IS NULL AND COALESCE((SELECT u.status "
+				+ "FROM incident_updates u WHERE u.incident_id = i.id ORDER BY u.created_at DESC, u.id DESC LIMIT 1), "
+				+ "i.status) <> 4")
+			.query(Long.class)
+			.list();
+	}
+
 	private long insert(String name, IncidentStatus status, boolean visible, Instant occurredAt) {
 		return this.incidents.insert(new IncidentView(0, null, 0, name, status, visible, false, false, "", occurredAt,
 				NOW, NOW, null, Map.of(), List.of(), List.of()));
