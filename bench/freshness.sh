@@ -171,6 +171,11 @@ INSERT INTO metric_points (metric_id, point_value, counter, created_at, updated_
   FROM metrics m CROSS JOIN generate_series(1, $per_metric) k
   CROSS JOIN LATERAL (SELECT localtimestamp - (k * 30.0 * 86400 / $per_metric) * INTERVAL '1 second' AS at) t;
 UPDATE metrics SET point_count = (SELECT COUNT(*) FROM metric_points p WHERE p.metric_id = metrics.id);
+-- what the app keeps on every write of an incident (V23): rows seeded behind its back are marked
+-- resolved here the same way, or every one of them would be checked as possibly unresolved
+UPDATE incidents SET maybe_unresolved = FALSE
+    WHERE COALESCE((SELECT u.status FROM incident_updates u WHERE u.incident_id = incidents.id
+        ORDER BY u.created_at DESC, u.id DESC LIMIT 1), incidents.status) = 4;
 ANALYZE;
 SQL
 }
