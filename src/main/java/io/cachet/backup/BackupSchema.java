@@ -63,7 +63,7 @@ record BackupSchema(DatabaseVendor vendor, List<Table> tables) {
 	 * run's admin, the settings it saved, their audit entries): an import replaces them.
 	 * Rows in any other table make the install non-empty.
 	 */
-	static final Set<String> REPLACED = Set.of("users", "settings", "actions", "invites");
+	static final Set<String> REPLACED = Set.of("users", "user_identities", "settings", "actions", "invites");
 
 	/**
 	 * @param key the name in a backup (lower case)

@@ -3,6 +3,12 @@ package io.cachet.dashboard;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
+import io.cachet.sso.LoginFailures;
+import io.cachet.sso.SignInOptions;
+import io.cachet.sso.SsoSecurity;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,12 +24,27 @@ class AuthController {
 
 	private final TwoFactorLoginHandler twoFactor;
 
-	AuthController(TwoFactorLoginHandler twoFactor) {
+	private final SsoSecurity sso;
+
+	AuthController(TwoFactorLoginHandler twoFactor, SsoSecurity sso) {
 		this.twoFactor = twoFactor;
+		this.sso = sso;
 	}
 
+	/**
+	 * The login page: the "Sign in with …" buttons, the password form (folded away when
+	 * only the break-glass admin may use it) and why the last attempt failed.
+	 */
 	@GetMapping("/auth/login")
-	String login() {
+	String login(@RequestParam(required = false) @Nullable String refused,
+			@RequestParam(required = false) @Nullable String unreachable, Model model) {
+		SignInOptions options = this.sso.signInOptions();
+		model.addAttribute("signIn", options);
+		model.addAttribute("refusal", LoginFailures.refusalMessage(refused));
+		if (unreachable != null) {
+			String name = "ldap".equals(unreachable) ? options.directoryName() : options.displayName(unreachable);
+			model.addAttribute("unreachable", (name != null) ? name : "The identity provider");
+		}
 		return "dashboard/login";
 	}
 

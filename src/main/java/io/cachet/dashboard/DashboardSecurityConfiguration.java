@@ -12,6 +12,7 @@ import io.cachet.settings.AlwaysAuthenticate;
 import io.cachet.settings.SettingsService;
 import io.cachet.shared.BrowserPolicy;
 import io.cachet.shared.DatabaseOutage;
+import io.cachet.sso.SsoSecurity;
 import io.cachet.statuspage.PublicResources;
 import io.cachet.user.UserService;
 
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.RememberMeAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer.FrameOptionsConfig;
@@ -70,8 +72,8 @@ class DashboardSecurityConfiguration {
 	SecurityFilterChain webSecurityFilterChain(HttpSecurity http, TwoFactorLoginHandler twoFactor,
 			RevocableRememberMeServices rememberMe, LoginThrottle throttle, UserService users, DatabaseOutage database,
 			DashboardExceptionHandler outagePage,
-			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views, SettingsService settings)
-			throws Exception {
+			@Qualifier("thymeleafViewResolver") ObjectProvider<ViewResolver> views, SettingsService settings,
+			SsoSecurity sso) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 			.permitAll()
@@ -107,6 +109,8 @@ class DashboardSecurityConfiguration {
 			.addFilterBefore(new LargeUploadGuard(), CsrfFilter.class)
 			.addFilterAfter(new SessionRevocationFilter(users, rememberMe, database, outagePage, views),
 					RememberMeAuthenticationFilter.class);
+		// the login form's password check (local, then the directory), OpenID Connect
+		sso.apply(http, new RememberMeAuthenticationProvider(rememberMe.getKey()));
 		return http.build();
 	}
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.sso.LoginFailures;
 import io.cachet.user.TwoFactorService;
 
 import org.springframework.security.core.Authentication;
@@ -83,7 +84,14 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 			return;
 		}
 		String login = (request.getParameter("username") != null) ? request.getParameter("username") : "";
-		this.throttle.recordFailure(login, request.getRemoteAddr());
+		String sso = LoginFailures.query(exception);
+		if (!LoginFailures.isNotAGuess(exception)) {
+			this.throttle.recordFailure(login, request.getRemoteAddr());
+		}
+		if (sso != null) {
+			response.sendRedirect(request.getContextPath() + "/auth/login?" + sso);
+			return;
+		}
 		boolean disabled = exception instanceof org.springframework.security.authentication.DisabledException;
 		response.sendRedirect(request.getContextPath() + "/auth/login?" + (disabled ? "disabled" : "error"));
 	}

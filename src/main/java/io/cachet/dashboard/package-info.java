@@ -6,7 +6,7 @@
  * rows in the database ({@link io.cachet.dashboard.RevocableRememberMeServices}).
  */
 @ApplicationModule(allowedDependencies = { "audit", "backup", "cachetimport", "cluster", "component", "crypto",
-		"incident", "mail", "metric", "monitor", "notification", "outbound", "schedule", "settings", "shared",
+		"incident", "mail", "metric", "monitor", "notification", "outbound", "schedule", "settings", "shared", "sso",
 		"statuspage", "subscriber", "upstream", "user" })
 @NullMarked
 package io.cachet.dashboard;

@@ -48,6 +48,12 @@ public class User {
 	 */
 	private @Nullable Long totpLastStep;
 
+	/**
+	 * Whether the user has a password of their own; false for a user created by a first
+	 * sign-in through an identity provider.
+	 */
+	private boolean passwordLogin;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -55,7 +61,8 @@ public class User {
 	@PersistenceCreator
 	User(@Nullable Long id, String username, String email, String password, String apiKeyHash,
 			@Nullable String rememberToken, @Nullable String google2faSecret, int level, boolean active,
-			boolean welcomed, long securityStamp, @Nullable Long totpLastStep, Instant createdAt, Instant updatedAt) {
+			boolean welcomed, long securityStamp, @Nullable Long totpLastStep, boolean passwordLogin, Instant createdAt,
+			Instant updatedAt) {
 		this.id = id;
 		this.username = username;
 		this.email = email;
@@ -68,6 +75,7 @@ public class User {
 		this.welcomed = welcomed;
 		this.securityStamp = securityStamp;
 		this.totpLastStep = totpLastStep;
+		this.passwordLogin = passwordLogin;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
@@ -79,7 +87,22 @@ public class User {
 	public static User create(String username, String email, String passwordHash, String apiKeyHash, UserLevel level,
 			Instant now) {
 		return new User(null, username, email, passwordHash, apiKeyHash, null, null, level.code(), true, false,
-				SecurityStamps.next(), null, now, now);
+				SecurityStamps.next(), null, true, now, now);
+	}
+
+	/**
+	 * A user created by their first sign-in through an identity provider: no password of
+	 * their own.
+	 * @param unusablePasswordHash the BCrypt hash of a random secret that is thrown away
+	 */
+	public static User createExternal(String username, String email, String unusablePasswordHash, String apiKeyHash,
+			UserLevel level, Instant now) {
+		return new User(null, username, email, unusablePasswordHash, apiKeyHash, null, null, level.code(), true, false,
+				SecurityStamps.next(), null, false, now, now);
+	}
+
+	public boolean hasPasswordLogin() {
+		return this.passwordLogin;
 	}
 
 	public @Nullable Long getId() {
