@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
 import io.cachet.settings.SettingsService;
+import io.cachet.user.ExternalSignIns;
 import io.cachet.user.TwoFactorEnrollment;
 import io.cachet.user.TwoFactorService;
 import io.cachet.user.UserService;
@@ -40,9 +41,12 @@ class ProfileController {
 
 	private final SessionRenewal sessions;
 
-	ProfileController(UserService users, TwoFactorService twoFactor, SettingsService settings,
-			SessionRenewal sessions) {
+	private final ExternalSignIns signIns;
+
+	ProfileController(UserService users, TwoFactorService twoFactor, SettingsService settings, SessionRenewal sessions,
+			ExternalSignIns signIns) {
 		this.users = users;
+		this.signIns = signIns;
 		this.twoFactor = twoFactor;
 		this.settings = settings;
 		this.sessions = sessions;
@@ -53,6 +57,10 @@ class ProfileController {
 		UserView user = currentUser(principal);
 		model.addAttribute("user", user);
 		model.addAttribute("twoFactorEnabled", this.twoFactor.isEnabled(user.username()));
+		// someone who signs in only through a provider has no password here, and relies
+		// on
+		// the provider's multi-factor authentication
+		model.addAttribute("passwordLogin", this.signIns.hasPasswordLogin(user.username()));
 		model.addAttribute("enrollment", session.getAttribute(ENROLLMENT));
 		return "dashboard/profile";
 	}

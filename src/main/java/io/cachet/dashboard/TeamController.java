@@ -2,8 +2,11 @@ package io.cachet.dashboard;
 
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -12,8 +15,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.sso.SignInOptions;
+import io.cachet.sso.SsoSecurity;
 import io.cachet.user.CreateUser;
 import io.cachet.user.DuplicateUserException;
+import io.cachet.user.ExternalSignIns;
 import io.cachet.user.TeamInvitations;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
@@ -40,9 +46,36 @@ class TeamController {
 
 	private final TeamInvitations invitations;
 
-	TeamController(UserService users, TeamInvitations invitations) {
+	private final ExternalSignIns signIns;
+
+	private final SsoSecurity sso;
+
+	TeamController(UserService users, TeamInvitations invitations, ExternalSignIns signIns, SsoSecurity sso) {
 		this.users = users;
 		this.invitations = invitations;
+		this.signIns = signIns;
+		this.sso = sso;
+	}
+
+	/**
+	 * The team, and how each member signs in ("Password", a provider's display name).
+	 */
+	private void members(Model model) {
+		SignInOptions options = this.sso.signInOptions();
+		Map<Long, String> signsInWith = new HashMap<>();
+		this.signIns.signInMethods().forEach((id, methods) -> signsInWith.put(id, methods.stream().map((method) -> {
+			if (method.equals("password")) {
+				return "password";
+			}
+			if (method.equals("ldap")) {
+				return (options.directoryName() != null) ? options.directoryName() : "directory (LDAP)";
+			}
+			String provider = method.startsWith("oidc:") ? method.substring("oidc:".length()) : method;
+			String name = options.displayName(provider);
+			return (name != null) ? name : provider;
+		}).collect(Collectors.joining(", "))));
+		model.addAttribute("members", this.users.findAll());
+		model.addAttribute("signsInWith", signsInWith);
 	}
 
 	record MemberForm(@NotBlank @Size(max = 255) @Pattern(regexp = "[ -~]+") @Nullable String username,
@@ -57,7 +90,7 @@ class TeamController {
 
 	@GetMapping("/dashboard/team")
 	String team(Model model) {
-		model.addAttribute("members", this.users.findAll());
+		members(model);
 		model.addAttribute("form", new MemberForm("", "", "", "USER"));
 		return "dashboard/team";
 	}
@@ -77,7 +110,7 @@ class TeamController {
 				errors.reject("duplicate", ex.getMessage());
 			}
 		}
-		model.addAttribute("members", this.users.findAll());
+		members(model);
 		return "dashboard/team";
 	}
 

@@ -45,6 +45,31 @@ class TeamAndProfileIntegrationTests {
 		this.throttle.clear();
 	}
 
+	@Autowired
+	io.cachet.user.ExternalSignIns signIns;
+
+	@Test
+	void theTeamPageSaysHowEachMemberSignsIn() {
+		String admin = "team-admin" + System.nanoTime();
+		this.users.createUser(TestUsers.admin(admin));
+		String external = "sso-member" + System.nanoTime();
+		this.signIns.signIn(new io.cachet.user.ExternalIdentity("oidc:corp", "sub-" + external, external, null, false),
+				java.util.Optional.of(UserLevel.USER), false);
+		FormClient browser = logIn(admin, PASSWORD);
+
+		String page = browser.get("/dashboard/team").body();
+
+		assertThat(memberEntry(page, admin)).contains("signs in with password");
+		// no provider "corp" is configured here: its id stands in for its display name
+		assertThat(memberEntry(page, external)).contains("signs in with corp").doesNotContain("password");
+	}
+
+	private static String memberEntry(String page, String username) {
+		int start = page.indexOf("<span>" + username + "</span>");
+		assertThat(start).as("the entry of " + username).isNotNegative();
+		return page.substring(start, page.indexOf("</li>", start));
+	}
+
 	@Test
 	void adminsAddAndDeactivateUsersButNotThemselves() {
 		String admin = "team-admin" + System.nanoTime();
