@@ -125,7 +125,7 @@ final class BackupRoundTrip {
 			.forEach((table) -> documentRows.put(table.getKey(), (long) table.getValue().size()));
 		assertThat(documentRows).isEqualTo(sourceRows);
 		assertThat(documentRows).containsKeys("components", "incident_updates", "metric_points", "subscriptions",
-				"webhooks", "monitors", "users", "settings", "component_status_history");
+				"webhooks", "monitors", "users", "user_identities", "settings", "component_status_history");
 		assertThat(documentRows).doesNotContainKeys("flyway_schema_history", "event_publication", "notifications");
 
 		try (ConfigurableApplicationContext app = start(target)) {
@@ -163,6 +163,10 @@ final class BackupRoundTrip {
 		app.getBean(UserService.class)
 			.createUser(new CreateUser("owner", "owner@example.com", "correct horse battery", UserLevel.ADMIN, TOKEN));
 		app.getBean(UserService.class).invite("newcomer@example.com", UserLevel.USER);
+		// a user who signs in through a provider: the link to it is carried too
+		app.getBean(io.cachet.user.ExternalSignIns.class)
+			.signIn(new io.cachet.user.ExternalIdentity("oidc:corp", "sub-1", "sso-user", "sso@example.com", true),
+					java.util.Optional.of(UserLevel.USER), false);
 		SettingsService settings = app.getBean(SettingsService.class);
 		settings.set("style_background_color", "#102030");
 		settings.set("app_timezone", "Europe/Berlin");
