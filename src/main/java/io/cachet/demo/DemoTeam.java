@@ -1,6 +1,7 @@
 package io.cachet.demo;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import io.cachet.incident.IncidentTemplateService;
 import io.cachet.subscriber.SubscriberService;
 import io.cachet.user.CreateUser;
+import io.cachet.user.ExternalIdentity;
+import io.cachet.user.ExternalSignIns;
 import io.cachet.user.UserLevel;
 import io.cachet.user.UserService;
 
@@ -40,8 +43,12 @@ class DemoTeam {
 
 	private final IncidentTemplateService templates;
 
-	DemoTeam(UserService users, SubscriberService subscribers, IncidentTemplateService templates) {
+	private final ExternalSignIns signIns;
+
+	DemoTeam(UserService users, SubscriberService subscribers, IncidentTemplateService templates,
+			ExternalSignIns signIns) {
 		this.users = users;
+		this.signIns = signIns;
 		this.subscribers = subscribers;
 		this.templates = templates;
 	}
@@ -53,6 +60,11 @@ class DemoTeam {
 		}
 		this.users.createUser(new CreateUser("admin", ADMIN_EMAIL, ADMIN_PASSWORD, UserLevel.ADMIN, null));
 		this.users.createUser(new CreateUser("operator", USER_EMAIL, USER_PASSWORD, UserLevel.USER, null));
+		// a member who signs in through the company's identity provider (the team page
+		// shows how each member signs in); no provider is configured in the demo, so she
+		// cannot actually sign in
+		this.signIns.signIn(new ExternalIdentity("oidc:okta", "00u1demo0dana", "dana", "dana@example.com", true),
+				Optional.of(UserLevel.USER), false);
 		logger.info("Demo mode: log in as {} / {} (admin) or {} / {} (user)", ADMIN_EMAIL, ADMIN_PASSWORD, USER_EMAIL,
 				USER_PASSWORD);
 	}

@@ -53,7 +53,9 @@ class DemoModeIntegrationTests {
 		long components = count("SELECT COUNT(*) FROM components");
 		this.seeder.seedIfEmpty();
 		assertThat(count("SELECT COUNT(*) FROM components")).isEqualTo(components);
-		assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(2);
+		// the admin, the operator, and a member who signs in through an identity provider
+		assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(3);
+		assertThat(count("SELECT COUNT(*) FROM user_identities")).isEqualTo(1);
 
 		HttpClient http = HttpClient.newHttpClient();
 		await().untilAsserted(() -> {
