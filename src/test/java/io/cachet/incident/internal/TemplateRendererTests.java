@@ -164,10 +164,18 @@ class TemplateRendererTests {
 		assertRefusedQuickly(() -> renderer.check("{{ unclosed"), "The template is invalid");
 	}
 
+	/**
+	 * Refused for what it is: a refusal other than the time budget's must not come from
+	 * the budget ("takes too long to render"), and the budget's must come at all, well
+	 * before a loaded machine could make a generous bound flaky (the budget is 1 s).
+	 */
 	private static void assertRefusedQuickly(ThrowingCallable call, String problem) {
 		long start = System.nanoTime();
-		assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(problem);
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
+		var refused = assertThatThrownBy(call).isInstanceOf(InvalidInputException.class).hasMessageContaining(problem);
+		if (!problem.startsWith("takes too long")) {
+			refused.message().doesNotContain("takes too long to render");
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
 	}
 
 }
