@@ -100,7 +100,7 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
 
 	private ClientRegistration discover(String id, OidcProperties.Provider provider) {
 		String issuer = Objects.requireNonNull(provider.issuerUri()).strip();
-		String location = issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration";
+		String location = withoutTrailingSlash(issuer) + "/.well-known/openid-configuration";
 		Map<String, Object> metadata;
 		try {
 			metadata = this.http.get()
@@ -114,7 +114,10 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
 					ex.toString());
 			throw new ProviderUnavailableException(id, "The provider's discovery document cannot be read", ex);
 		}
-		if (metadata == null || !issuer.equals(metadata.get("issuer"))) {
+		// the issuer must be the document's (OpenID Connect Discovery, 4.3); a trailing
+		// slash in the setting is forgiven
+		if (metadata == null || !(metadata.get("issuer") instanceof String named)
+				|| !withoutTrailingSlash(named).equals(withoutTrailingSlash(issuer))) {
 			logger.warn("The discovery document of OpenID Connect provider {} at {} names issuer {}, not {}", id,
 					location, (metadata != null) ? metadata.get("issuer") : null, issuer);
 			throw new ProviderUnavailableException(id, "The provider's discovery document names another issuer",
@@ -144,6 +147,10 @@ class OidcClientRegistrations implements ClientRegistrationRepository {
 					ex.toString());
 			throw new ProviderUnavailableException(id, "The provider's discovery document is not usable", ex);
 		}
+	}
+
+	private static String withoutTrailingSlash(String uri) {
+		return uri.replaceAll("/+$", "");
 	}
 
 	/** The bounded HTTP client of every call to a provider. */
