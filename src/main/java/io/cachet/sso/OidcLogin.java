@@ -43,6 +43,7 @@ import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuc
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.cachet.shared.DatabaseOutage;
@@ -69,10 +70,10 @@ import io.cachet.shared.DatabaseOutage;
  * other failure of the exchange to {@code ?sso-failed}; the password form keeps
  * working.</li>
  * <li>Logout ends the local session and, for a session opened through a provider whose
- * discovery document has an {@code end_session_endpoint}, continues there (RP-initiated
- * logout, with {@code id_token_hint}, {@code client_id} and a
- * {@code post_logout_redirect_uri} of {@code /auth/login?logout}); password sessions log
- * out as before.</li>
+ * discovery document has an {@code end_session_endpoint}, continues there through a page
+ * that refreshes to it (RP-initiated logout, with {@code id_token_hint},
+ * {@code client_id} and a {@code post_logout_redirect_uri} of
+ * {@code /auth/login?logout}); password sessions log out as before.</li>
  * </ul>
  */
 class OidcLogin implements SsoLoginContribution, OidcSignInButtons {
@@ -255,8 +256,29 @@ class OidcLogin implements SsoLoginContribution, OidcSignInButtons {
 				this.localLogout.onLogoutSuccess(request, response, authentication);
 				return;
 			}
-			response.sendRedirect(endSession);
+			continueAtProvider(request, response, endSession);
 		};
+	}
+
+	/**
+	 * Sends the browser on to the provider's end-session endpoint with a page that
+	 * refreshes to it, not a redirect: the logout is a form's POST, and the dashboard's
+	 * {@code form-action 'self'} policy refuses a form's redirect to another site (as
+	 * Chromium enforces it on redirects); a refresh is a navigation of its own.
+	 */
+	private static void continueAtProvider(HttpServletRequest request, HttpServletResponse response, String endSession)
+			throws IOException {
+		String url = HtmlUtils.htmlEscape(endSession);
+		response.setStatus(HttpStatus.OK.value());
+		response.setContentType("text/html;charset=UTF-8");
+		response.setHeader("Cache-Control", "no-store");
+		response.getWriter()
+			.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+					+ "<meta http-equiv=\"refresh\" content=\"0;url=" + url + "\">" + "<title>Logging out</title>"
+					+ "<link rel=\"stylesheet\" href=\"" + request.getContextPath()
+					+ "/dashboard-assets/dashboard.css\"></head>" + "<body class=\"auth\"><main class=\"card narrow\">"
+					+ "<h1>Logging out</h1><p>You are logged out here. <a id=\"continue-logout\" href=\"" + url
+					+ "\">Continue to log out of your organisation's account</a>.</p></main></body></html>\n");
 	}
 
 	private @Nullable String endSessionUrl(HttpServletRequest request, OidcSession session) {

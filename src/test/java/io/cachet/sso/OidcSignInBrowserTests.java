@@ -89,6 +89,7 @@ class OidcSignInBrowserTests {
 		this.browser.click(By.cssSelector(".logout button"));
 		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(app("/auth/login?logout")));
 		this.browser.waitForText(By.cssSelector(".notice"), "logged out");
+		assertThat(this.browser.cspViolations()).isEmpty();
 		open("/dashboard");
 		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(app("/auth/login")));
 		// the provider's session ended too: it asks for the password again
@@ -111,7 +112,7 @@ class OidcSignInBrowserTests {
 	void aWrongPasswordStaysAtTheProvider() {
 		signIn("alice", "not the password");
 		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(idp.issuer() + "/login?error"));
-		this.browser.waitForText(By.tagName("body"), "Bad credentials");
+		this.browser.waitFor(By.cssSelector(".alert-danger"));
 	}
 
 	@Test
