@@ -98,9 +98,16 @@ class OidcSignInBrowserTests {
 	}
 
 	@Test
-	void aUserSignsInWithTheUserRole() {
-		signIn("bob", TestIdentityProvider.PASSWORD);
-		waitForDashboard();
+	void aUserSignsInWithTheUserRoleAndGetsThePageTheyAskedFor() {
+		open("/dashboard/incidents");
+		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(app("/auth/login")));
+		this.browser.click(By.cssSelector("a[data-provider=test]"));
+		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(idp.issuer() + "/login"));
+		this.browser.type("username", "bob");
+		this.browser.type("password", TestIdentityProvider.PASSWORD);
+		this.browser.click(By.cssSelector("button[type=submit]"));
+		this.browser.until((driver) -> driver.getCurrentUrl().startsWith(app("/dashboard/incidents")));
+		this.browser.waitForText(By.tagName("h1"), "Incidents");
 		open("/dashboard/settings");
 		this.browser.waitForText(By.tagName("h1"), "403");
 		assertThat(this.users.findByLogin("bob")).hasValueSatisfying((bob) -> {
