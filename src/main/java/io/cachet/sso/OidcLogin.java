@@ -213,11 +213,17 @@ class OidcLogin implements SsoLoginContribution, OidcSignInButtons {
 		String id = registrationId(request);
 		if (failure instanceof OAuth2AuthenticationException oauth
 				&& PROVIDER_FAILURES.contains(oauth.getError().getErrorCode()) && id != null) {
-			logger.warn("The sign-in through OpenID Connect provider {} failed: {}", id, failure.toString());
+			logger.warn("The sign-in through OpenID Connect provider {} failed: {}", id, abbreviated(failure));
 			return "unreachable=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
 		}
-		logger.info("A sign-in through OpenID Connect provider {} did not complete: {}", id, failure.toString());
+		logger.info("A sign-in through OpenID Connect provider {} did not complete: {}", id, abbreviated(failure));
 		return "sso-failed";
+	}
+
+	/** The failure, without all of the provider's error page. */
+	private static String abbreviated(AuthenticationException failure) {
+		String text = failure.toString();
+		return (text.length() > 300) ? text.substring(0, 300) + "…" : text;
 	}
 
 	/** The last segment of the callback's or the button's path. */

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * provider's login form, back in the dashboard with the role of the person's groups; a
  * wrong password at the provider, a person in no mapped group, a deactivated user, a
  * changed group at the next sign-in, a provider that cannot be reached (with the password
- * login still working), and the logout that ends the provider's session too.
+ * login still working) or fails at the callback, and the logout that ends the provider's
+ * session too.
  * <p>
  * Its own context: the providers' properties. The dashboard is opened at
  * {@code 127.0.0.1} (the provider refuses {@code localhost} redirect URIs, as OAuth 2.1
@@ -175,6 +176,19 @@ class OidcSignInBrowserTests {
 		this.browser.type("password", "correct horse battery");
 		this.browser.click(By.cssSelector("form button[type=submit]"));
 		waitForDashboard();
+	}
+
+	@Test
+	void aProviderThatFailsAtTheCallbackSaysSoRatherThanAnErrorPage() {
+		idp.failTokenEndpoint(true);
+		try {
+			signIn("alice", TestIdentityProvider.PASSWORD);
+			this.browser.until((driver) -> driver.getCurrentUrl().startsWith(app("/auth/login?unreachable=test")));
+			this.browser.waitForText(By.cssSelector(".notice.error"), "Test IdP cannot be reached right now");
+		}
+		finally {
+			idp.failTokenEndpoint(false);
+		}
 	}
 
 	private void signIn(String username, String password) {

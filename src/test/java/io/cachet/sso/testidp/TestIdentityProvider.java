@@ -1,5 +1,6 @@
 package io.cachet.sso.testidp;
 
+import java.io.IOException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -24,6 +30,7 @@ import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebSer
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -51,6 +58,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A real OpenID Connect provider for the sign-in tests: Spring Authorization Server, as
@@ -108,6 +116,14 @@ public final class TestIdentityProvider implements AutoCloseable {
 		this.context.getBean(Clients.class).allow(appBaseUrl, registrationId);
 	}
 
+	/**
+	 * Makes the token endpoint answer 503, as a provider that fails between the login
+	 * form and the application's callback.
+	 */
+	public void failTokenEndpoint(boolean fail) {
+		this.context.getBean(FailingTokenEndpoint.class).failing = fail;
+	}
+
 	public void setGroups(String username, List<String> groups) {
 		this.context.getBean(Groups.class).byUser.put(username, groups);
 	}
@@ -123,6 +139,24 @@ public final class TestIdentityProvider implements AutoCloseable {
 		final Map<String, List<String>> byUser = new ConcurrentHashMap<>(
 				Map.of("alice", List.of("cachet-admins"), "bob", List.of("cachet-users"), "carol", List.of(), "dave",
 						List.of("cachet-users"), "erin", List.of("cachet-users")));
+
+	}
+
+	/** A token endpoint that answers 503 while {@link #failing}. */
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	static final class FailingTokenEndpoint extends OncePerRequestFilter {
+
+		volatile boolean failing;
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if (this.failing && request.getRequestURI().equals("/oauth2/token")) {
+				response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+				return;
+			}
+			chain.doFilter(request, response);
+		}
 
 	}
 
@@ -215,6 +249,11 @@ public final class TestIdentityProvider implements AutoCloseable {
 		@Bean
 		Groups groups() {
 			return new Groups();
+		}
+
+		@Bean
+		FailingTokenEndpoint failingTokenEndpoint() {
+			return new FailingTokenEndpoint();
 		}
 
 		@Bean
