@@ -1,5 +1,8 @@
 package io.cachet.sso;
 
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 
 /**
@@ -9,5 +12,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 interface SsoLoginContribution {
 
 	void configure(HttpSecurity http) throws Exception;
+
+	/**
+	 * @return the providers that check this method's authentications: the chain's
+	 * authentication manager is {@link SsoSecurity}'s own, so what a configurer would add
+	 * to the chain's builder would not be used
+	 */
+	default List<AuthenticationProvider> authenticationProviders() {
+		return List.of();
+	}
 
 }

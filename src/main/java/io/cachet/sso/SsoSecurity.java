@@ -72,6 +72,7 @@ public class SsoSecurity {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		providers.add(new LocalPasswordLogin(local, this.localLogin));
 		this.directory.ifPresent(providers::add);
+		this.contributions.forEach((contribution) -> providers.addAll(contribution.authenticationProviders()));
 		providers.addAll(List.of(others));
 		return new ProviderManager(providers);
 	}

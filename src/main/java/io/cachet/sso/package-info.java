@@ -15,6 +15,11 @@
  * like a password login's, so session revocation, roles and the audit log work the
  * same.</li>
  * <li>{@link io.cachet.sso.SignInOptions} is what the login page offers.</li>
+ * <li>The OpenID Connect providers ({@code cachet.sso.oidc.<id>.*},
+ * {@code CACHET_SSO_OIDC_<ID>_ISSUERURI}, …) exist only when one is configured; each is
+ * read from its discovery document at its first use, not at start-up, so a provider that
+ * is down stops neither the start nor the password login (see
+ * {@code OidcClientRegistrations} and {@code OidcLogin}).</li>
  * </ul>
  * Local TOTP applies to password logins; people who sign in through a provider rely on
  * the provider's own MFA. See {@code docs/sso.md}.
