@@ -15,6 +15,12 @@
  * like a password login's, so session revocation, roles and the audit log work the
  * same.</li>
  * <li>{@link io.cachet.sso.SignInOptions} is what the login page offers.</li>
+ * <li>The directory ({@code LdapDirectory}, {@code cachet.sso.ldap.*}, on only when its
+ * URL is set) checks the login form's password after the local accounts, with bounded
+ * connect and read timeouts; its logins are
+ * {@link io.cachet.sso.DirectoryAuthentication}s, which are never remembered and have no
+ * local TOTP step. {@link io.cachet.sso.SignInSettings} is what the settings page shows,
+ * and its connection test.</li>
  * </ul>
  * Local TOTP applies to password logins; people who sign in through a provider rely on
  * the provider's own MFA. See {@code docs/sso.md}.

@@ -58,6 +58,9 @@ class LdapLoginIntegrationTests {
 	@Autowired
 	UserService users;
 
+	@Autowired
+	io.cachet.user.TwoFactorService twoFactor;
+
 	@BeforeEach
 	void setUp() {
 		// the few wrong passwords here stay under the login throttle's free attempts
@@ -120,6 +123,26 @@ class LdapLoginIntegrationTests {
 		// a DN pattern's special characters are escaped, not a way into another entry
 		assertThat(FormClient.location(new FormClient(this.port).logIn(uid + ",ou=people", PASSWORD)))
 			.endsWith("/auth/login?error");
+	}
+
+	/**
+	 * Local TOTP is for local passwords: a directory login relies on the directory's MFA.
+	 */
+	@Test
+	void aDirectoryLoginHasNoLocalCodeStep() throws Exception {
+		String uid = "otto" + System.nanoTime();
+		directory.addPerson(uid, PASSWORD, uid + "@corp.example", TestDirectory.USERS);
+		assertThat(FormClient.location(new FormClient(this.port).logIn(uid, PASSWORD))).endsWith("/dashboard");
+		String secret = this.twoFactor.newEnrollment(uid, "Cachet").secret();
+		long step = Math.floorDiv(System.currentTimeMillis() / 1000, 30);
+		String code = new dev.samstevens.totp.code.DefaultCodeGenerator(dev.samstevens.totp.code.HashingAlgorithm.SHA1)
+			.generate(secret, step);
+		assertThat(this.twoFactor.enable(this.users.findByLogin(uid).orElseThrow().id(), secret, code)).isTrue();
+		assertThat(this.twoFactor.isEnabled(uid)).isTrue();
+
+		FormClient browser = new FormClient(this.port);
+		assertThat(FormClient.location(browser.logIn(uid, PASSWORD))).endsWith("/dashboard");
+		assertThat(browser.get("/dashboard").body()).contains("Overview");
 	}
 
 	@Test
