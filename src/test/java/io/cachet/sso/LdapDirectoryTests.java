@@ -210,6 +210,28 @@ class LdapDirectoryTests {
 	}
 
 	/**
+	 * A wrong manager password is the directory settings' fault, not the person's: the
+	 * login page says the directory cannot be used, and the test says why.
+	 */
+	@Test
+	void aWrongManagerPasswordIsNotAWrongPassword() {
+		try (TestDirectory directory = TestDirectory.start(TestDirectory.Tls.NONE)) {
+			directory.addPerson("ada", "ada's password", "ada@corp.example", TestDirectory.ADMINS);
+			LdapDirectory misconfigured = directory(
+					bind(Map.of("url", directory.url(), "base", TestDirectory.BASE, "user-search-filter", "(uid={0})",
+							"manager-dn", TestDirectory.MANAGER_DN, "manager-password", "not the manager password")),
+					mock(ExternalSignIns.class));
+			assertThatThrownBy(() -> misconfigured
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ada", "ada's password")))
+				.isInstanceOf(ProviderUnavailableException.class);
+			SignInSettings.DirectoryCheck check = misconfigured.check();
+			assertThat(check.ok()).isFalse();
+			assertThat(check.message()).startsWith("The test failed (binding as " + TestDirectory.MANAGER_DN + ")")
+				.doesNotContain("not the manager password");
+		}
+	}
+
+	/**
 	 * StartTLS with the test certificate: refused with the JVM's trust store (so TLS was
 	 * really negotiated), accepted with {@code trust-certificate}; a bind, a user search
 	 * and a group search over it.
