@@ -116,7 +116,16 @@ final class LdapDirectory implements DirectoryLogin {
 			// database (said as for a local login)
 			throw ex;
 		}
-		catch (AuthenticationException | org.springframework.ldap.NamingException ex) {
+		catch (org.springframework.dao.IncorrectResultSizeDataAccessException ex) {
+			// the search filter matches several entries: which one is the person's is not
+			// known, so nobody signs in with that name
+			logger.warn("The directory's user search finds {} entries for {}: refused", ex.getActualSize(),
+					authentication.getName());
+			throw new BadCredentialsException("Several directory entries have this name", ex);
+		}
+		catch (RuntimeException ex) {
+			// cannot connect, a timeout, TLS, the manager's bind, …: a problem of the
+			// directory or its settings, not the person's, and never a 500
 			logger.warn("The directory {} could not check the sign-in of {}: {}", this.properties.url(),
 					authentication.getName(), rootMessage(ex));
 			throw new ProviderUnavailableException(PROVIDER, displayName() + " cannot be reached", ex);

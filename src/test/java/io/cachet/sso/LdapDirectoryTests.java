@@ -224,6 +224,15 @@ class LdapDirectoryTests {
 			assertThatThrownBy(() -> misconfigured
 				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("ada", "ada's password")))
 				.isInstanceOf(ProviderUnavailableException.class);
+			// and a filter that finds two entries signs nobody in
+			directory.addPerson("ada2", "ada's password", "ada@corp.example", TestDirectory.ADMINS);
+			LdapDirectory ambiguous = directory(bind(
+					Map.of("url", directory.url(), "base", TestDirectory.BASE, "user-search-filter", "(mail={0})")),
+					mock(ExternalSignIns.class));
+			assertThatThrownBy(() -> ambiguous.authenticate(
+					UsernamePasswordAuthenticationToken.unauthenticated("ada@corp.example", "ada's password")))
+				.isInstanceOf(BadCredentialsException.class);
+
 			SignInSettings.DirectoryCheck check = misconfigured.check();
 			assertThat(check.ok()).isFalse();
 			assertThat(check.message()).startsWith("The test failed (binding as " + TestDirectory.MANAGER_DN + ")")
