@@ -234,6 +234,8 @@ class RoleMatrixIntegrationTests {
 			GET    /dashboard/settings/{}                         ADMIN_PAGE
 			POST   /dashboard/settings/{}                         ADMIN_PAGE
 			POST   /dashboard/settings/mail/test                  ADMIN_PAGE
+			GET    /dashboard/settings/sign-in                    ADMIN_PAGE
+			POST   /dashboard/settings/sign-in/test-ldap          ADMIN_PAGE
 			GET    /dashboard/settings/backup                     ADMIN_PAGE
 			GET    /dashboard/settings/backup/download            ADMIN_PAGE
 			POST   /dashboard/settings/backup                     ADMIN_PAGE

@@ -7,8 +7,10 @@ import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.cachet.sso.DirectoryAuthentication;
 import io.cachet.user.UserService;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.authentication.rememberme.CookieTheftException;
@@ -26,6 +28,9 @@ import org.springframework.security.web.authentication.rememberme.PersistentToke
  * ends their sessions (the thief's among them) and answers as for any invalid cookie,
  * with the login page rather than an error. The key only marks the authentications this
  * node made, so a random one per start is enough.
+ * <p>
+ * A directory (LDAP) login is never remembered: a remember-me login does not ask the
+ * directory again, so someone removed from it would stay in for the cookie's 30 days.
  */
 class RevocableRememberMeServices extends PersistentTokenBasedRememberMeServices {
 
@@ -37,6 +42,16 @@ class RevocableRememberMeServices extends PersistentTokenBasedRememberMeServices
 		super(UUID.randomUUID().toString(), accounts, tokens);
 		this.tokens = tokens;
 		this.users = users;
+	}
+
+	@Override
+	protected void onLoginSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication successfulAuthentication) {
+		if (DirectoryAuthentication.isDirectory(successfulAuthentication)) {
+			this.logger.debug("No remember-me for a directory login");
+			return;
+		}
+		super.onLoginSuccess(request, response, successfulAuthentication);
 	}
 
 	@Override

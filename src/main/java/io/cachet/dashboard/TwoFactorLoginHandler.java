@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 
+import io.cachet.sso.DirectoryAuthentication;
 import io.cachet.sso.LoginFailures;
 import io.cachet.user.TwoFactorService;
 
@@ -26,7 +27,9 @@ import org.springframework.stereotype.Component;
  * The second step of the login. After a correct password, a user with two-factor
  * authentication is not logged in yet: the authentication waits in the session (and no
  * remember-me cookie is set) until {@code /auth/2fa} checks their TOTP code. Failures of
- * both steps count towards the login throttle.
+ * both steps count towards the login throttle. Local TOTP applies to local passwords
+ * only: a directory (LDAP) login has no code step, the directory's own MFA being the
+ * team's choice.
  */
 @Component
 class TwoFactorLoginHandler implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -59,7 +62,8 @@ class TwoFactorLoginHandler implements AuthenticationSuccessHandler, Authenticat
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
-		if (!this.twoFactor.isEnabled(authentication.getName())) {
+		if (DirectoryAuthentication.isDirectory(authentication)
+				|| !this.twoFactor.isEnabled(authentication.getName())) {
 			recordSuccess(request, authentication.getName());
 			this.dashboard.onAuthenticationSuccess(request, response, authentication);
 			return;

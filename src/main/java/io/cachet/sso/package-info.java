@@ -20,6 +20,12 @@
  * read from its discovery document at its first use, not at start-up, so a provider that
  * is down stops neither the start nor the password login (see
  * {@code OidcClientRegistrations} and {@code OidcLogin}).</li>
+ * <li>The directory ({@code LdapDirectory}, {@code cachet.sso.ldap.*}, on only when its
+ * URL is set) checks the login form's password after the local accounts, with bounded
+ * connect and read timeouts; its logins are
+ * {@link io.cachet.sso.DirectoryAuthentication}s, which are never remembered and have no
+ * local TOTP step. {@link io.cachet.sso.SignInSettings} is what the settings page shows,
+ * and its connection test.</li>
  * </ul>
  * Local TOTP applies to password logins; people who sign in through a provider rely on
  * the provider's own MFA. See {@code docs/sso.md}.

@@ -77,6 +77,25 @@ class SettingsPagesIntegrationTests {
 		assertThat(admin.get("/dashboard/settings/nothing").statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * Without single sign-on configured: local passwords only, no directory to test, and
+	 * a test asked for all the same answers clearly.
+	 */
+	@Test
+	void theSignInPageShowsLocalLoginOnlyWithoutADirectory() {
+		FormClient admin = logIn("sign-in-admin" + System.nanoTime(), true);
+		String page = admin.get("/dashboard/settings/sign-in").body();
+		assertThat(page).contains("Everyone may log in with a password kept here")
+			.contains("No provider is configured")
+			.contains("No directory is configured")
+			.doesNotContain("id=\"ldap-test\"");
+		assertThat(admin.get("/dashboard/settings/setup").body()).contains("/dashboard/settings/sign-in");
+		var tested = admin.post("/dashboard/settings/sign-in/test-ldap", Map.of());
+		assertThat(FormClient.location(tested)).endsWith("/dashboard/settings/sign-in");
+		assertThat(admin.get("/dashboard/settings/sign-in").body())
+			.contains("No directory is configured (CACHET_LDAP_URL).");
+	}
+
 	@Test
 	void usersOfLevelTwoCannotOpenOrPostSettings() {
 		FormClient user = logIn("settings-user" + System.nanoTime(), false);
@@ -84,6 +103,8 @@ class SettingsPagesIntegrationTests {
 		assertThat(user.get("/dashboard").body()).doesNotContain("/dashboard/settings");
 		assertThat(user.get("/dashboard/settings/setup").statusCode()).isEqualTo(403);
 		assertThat(user.post("/dashboard/settings/setup", Map.of("app_name", "Hijacked")).statusCode()).isEqualTo(403);
+		assertThat(user.get("/dashboard/settings/sign-in").statusCode()).isEqualTo(403);
+		assertThat(user.post("/dashboard/settings/sign-in/test-ldap", Map.of()).statusCode()).isEqualTo(403);
 		assertThat(this.settings.get("app_name", "")).isNotEqualTo("Hijacked");
 	}
 
