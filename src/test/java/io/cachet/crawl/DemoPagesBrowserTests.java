@@ -31,9 +31,9 @@ class DemoPagesBrowserTests {
 			"/dashboard/incidents/create", "/dashboard/incidents/1", "/dashboard/components",
 			"/dashboard/components/groups/1/edit", "/dashboard/metrics", "/dashboard/metrics/1", "/dashboard/schedule",
 			"/dashboard/schedule/1", "/dashboard/subscribers", "/dashboard/templates", "/dashboard/settings/setup",
-			"/dashboard/settings/theme", "/dashboard/team", "/dashboard/monitors", "/dashboard/monitors/1",
-			"/dashboard/upstreams", "/dashboard/webhooks", "/dashboard/webhooks/1", "/dashboard/notifications",
-			"/dashboard/audit", "/dashboard/user");
+			"/dashboard/settings/theme", "/dashboard/settings/sign-in", "/dashboard/team", "/dashboard/monitors",
+			"/dashboard/monitors/1", "/dashboard/upstreams", "/dashboard/webhooks", "/dashboard/webhooks/1",
+			"/dashboard/notifications", "/dashboard/audit", "/dashboard/user");
 
 	@RegisterExtension
 	final Chromium browser = new Chromium();
