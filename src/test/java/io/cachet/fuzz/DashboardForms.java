@@ -32,7 +32,8 @@ final class DashboardForms {
 			Pattern.compile("/dashboard/user/(password|api-token|2fa/.*)"),
 			"would change the fuzzing admin's credentials", Pattern.compile("/dashboard/settings/backup"),
 			"replaces the whole database (BackupImportRefusalTests)", Pattern.compile("/dashboard/settings/import"),
-			"imports from another server over the network");
+			"imports from another server over the network", Pattern.compile("/dashboard/settings/sign-in/test-ldap"),
+			"its form shows only with a directory configured, and it reads no input (LdapLoginIntegrationTests)");
 
 	private static final Pattern LOCAL = Pattern.compile("http://localhost(:\\d+)?(?=/)");
 
