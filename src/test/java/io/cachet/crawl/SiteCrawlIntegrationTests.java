@@ -65,12 +65,15 @@ class SiteCrawlIntegrationTests {
 		this.base = URI.create("http://localhost:" + this.port + "/");
 		Files.createDirectories(REPORT.getParent());
 		Files.writeString(REPORT, "");
-		// The public page is rebuilt in the background after the seeding.
+		// The public page is rebuilt in the background after the seeding, and a snapshot
+		// taken in the middle of it has only some of what was seeded: wait for both an
+		// incident and the maintenance (seeded before the incidents) to be on it.
 		HttpClient http = client();
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> http.send(HttpRequest.newBuilder(this.base).build(), HttpResponse.BodyHandlers.ofString())
-				.body()
-				.contains("Checkout errors for some cards"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String page = http.send(HttpRequest.newBuilder(this.base).build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			return page.contains("Checkout errors for some cards") && page.contains("/schedules/");
+		});
 	}
 
 	/**
